@@ -1,0 +1,128 @@
+/** Client configuration: what `createOpencodeClient` accepts and the resolved form the layers share. */
+
+/** One finished (or failed) HTTP exchange, as given to the instrumentation hook. Holds no secret. */
+export interface RequestInstrumentation {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** URL path without host or query (no directory, workspace, token or password). */
+  path: string;
+  /** HTTP status, or undefined when no response arrived (network failure, timeout). */
+  status: number | undefined;
+  /** Wall time of the exchange in milliseconds. */
+  durationMs: number;
+  /** Name of the mapped error class when the call failed (e.g. "NotFoundError"). */
+  error?: string;
+}
+
+/** Options of the shared event feed. */
+export interface EventFeedOptions {
+  /** Largest SSE frame accepted, in bytes; bigger frames are dropped and reported (default 1 MiB). */
+  maxFrameBytes?: number;
+  /** Reconnect when no byte at all arrived for this long (default 25 000 ms; heartbeats come every 10 s). */
+  livenessTimeoutMs?: number;
+  /** First reconnect delay (default 250 ms); doubles per failed attempt. */
+  backoffInitialMs?: number;
+  /** Reconnect delay cap (default 5 000 ms). */
+  backoffMaxMs?: number;
+}
+
+/**
+ * What `createOpencodeClient(config)` accepts.
+ * @example createOpencodeClient({ baseUrl: "http://127.0.0.1:4096", password: process.env.OPENCODE_SERVER_PASSWORD })
+ */
+export interface OpencodeClientConfig {
+  /** Server URL (default http://127.0.0.1:4096). A path prefix (reverse proxy) is kept. */
+  baseUrl?: string;
+  /** Server password (OPENCODE_SERVER_PASSWORD); sent as HTTP Basic auth only, never in a URL. */
+  password?: string;
+  /** Basic-auth user name (default "opencode"). */
+  username?: string;
+  /** Project directory: selects the server instance (`?directory=`) on every instance route. */
+  directory?: string;
+  /** Experimental workspace id (`?workspace=`) on every instance route. */
+  workspace?: string;
+  /** Per-request timeout in ms (default 120 000; 0 = none). The SSE feed has its own liveness timer. */
+  timeoutMs?: number;
+  /** fetch implementation (default globalThis.fetch). */
+  fetch?: typeof fetch;
+  /** Called once per REST exchange with method, path, status and duration; never with secrets. */
+  instrument?: (event: RequestInstrumentation) => void;
+  /** Tuning of the shared SSE feed. */
+  events?: EventFeedOptions;
+}
+
+/** The configuration with every default applied; shared by the http, api and events layers. */
+export interface ResolvedConfig {
+  /** Base URL as a URL object (path prefix kept, trailing slash removed). */
+  baseUrl: URL;
+  /** The base URL as given, normalised (no trailing slash); the cache scope of the client. */
+  baseUrlString: string;
+  /** Authorization header value, or undefined when no password is set. */
+  authorization: string | undefined;
+  /** True when a password was configured (for the 401 message). */
+  hasPassword: boolean;
+  directory: string | undefined;
+  workspace: string | undefined;
+  timeoutMs: number;
+  fetch: typeof fetch;
+  instrument: ((event: RequestInstrumentation) => void) | undefined;
+  events: Required<EventFeedOptions>;
+}
+
+/** Default server URL of `opencode serve`. */
+export const DEFAULT_BASE_URL = "http://127.0.0.1:4096";
+/** Default per-request timeout. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+function isBlank(value: string | undefined): value is undefined {
+  return value === undefined || value.trim() === "";
+}
+
+function encodeBase64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * Applies defaults and validates the configuration.
+ * @example resolveConfig({ password: "pw" }).authorization // "Basic b3BlbmNvZGU6cHc="
+ */
+export function resolveConfig(config: OpencodeClientConfig = {}): ResolvedConfig {
+  const raw = (config.baseUrl ?? DEFAULT_BASE_URL).trim() || DEFAULT_BASE_URL;
+  let baseUrl: URL;
+  try {
+    baseUrl = new URL(raw);
+  } catch {
+    throw new TypeError(`opencode-react: baseUrl is not a valid URL: ${JSON.stringify(raw.replace(/\/\/[^@/]*@/, "//***@"))}`);
+  }
+  if (baseUrl.username || baseUrl.password) {
+    throw new TypeError("opencode-react: put credentials in `password`, not in baseUrl (URLs end up in logs)");
+  }
+  baseUrl.hash = "";
+  baseUrl.pathname = baseUrl.pathname.replace(/\/+$/, "");
+  const password = isBlank(config.password) ? undefined : config.password;
+  const username = config.username ?? "opencode";
+  const fetchImpl = config.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== "function") throw new TypeError("opencode-react: no fetch implementation; pass `fetch` in the config");
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return {
+    baseUrl,
+    baseUrlString: baseUrl.toString().replace(/\/+$/, ""),
+    authorization: password === undefined ? undefined : `Basic ${encodeBase64(`${username}:${password}`)}`,
+    hasPassword: password !== undefined,
+    directory: isBlank(config.directory) ? undefined : config.directory,
+    workspace: isBlank(config.workspace) ? undefined : config.workspace,
+    timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 0,
+    // Bind so a window.fetch passed bare does not throw "Illegal invocation".
+    fetch: (input, init) => fetchImpl(input, init),
+    instrument: config.instrument,
+    events: {
+      maxFrameBytes: config.events?.maxFrameBytes ?? 1024 * 1024,
+      livenessTimeoutMs: config.events?.livenessTimeoutMs ?? 25_000,
+      backoffInitialMs: config.events?.backoffInitialMs ?? 250,
+      backoffMaxMs: config.events?.backoffMaxMs ?? 5_000,
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Typed errors. Every error the package raises extends {@link OpencodeError}, carries a stable
+ * `code` for `switch` statements, and never contains the password (messages are built from the
+ * method, the path without its query, the status and the server's own message).
+ */
+
+/** Stable discriminator of every error class. */
+export type OpencodeErrorCode =
+  | "opencode"
+  | "bad_request"
+  | "unauthorized"
+  | "not_found"
+  | "conflict"
+  | "server"
+  | "invalid_response"
+  | "unsupported_server"
+  | "connection"
+  | "timeout"
+  | "stale_session"
+  | "idle_stream"
+  | "frame_too_large"
+  | "malformed_event"
+  | "session";
+
+/** Options shared by every error constructor. */
+export interface OpencodeErrorOptions {
+  /** HTTP status, when the error comes from a response. */
+  status?: number;
+  /** Parsed response body (JSON value, or `{ message }` for a text body). */
+  body?: unknown;
+  /** The underlying error (network failure, JSON syntax error, ...). */
+  cause?: unknown;
+}
+
+/**
+ * Base class of every error raised by opencode-react.
+ * @example
+ * try { await client.sessions.get("ses_x") } catch (e) { if (e instanceof OpencodeError) console.log(e.code, e.status) }
+ */
+export class OpencodeError extends Error {
+  /** Stable discriminator; narrow on it instead of `instanceof` across bundles. */
+  readonly code: OpencodeErrorCode = "opencode";
+  /** HTTP status, when the error comes from a response. */
+  readonly status: number | undefined;
+  /** Parsed response body, when there was one. */
+  readonly body: unknown;
+
+  constructor(message?: string, options: OpencodeErrorOptions = {}) {
+    super(message || new.target.name, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.status = options.status;
+    this.body = options.body;
+  }
+}
+
+/**
+ * 400 (and any other 4xx without a class of its own, e.g. 403, 422, 429).
+ * @example if (e instanceof BadRequestError) showValidation(e.message)
+ */
+export class BadRequestError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "bad_request";
+}
+
+/**
+ * 401: the server wants a password, or rejected the one given.
+ * @example if (e instanceof UnauthorizedError) askForPassword()
+ */
+export class UnauthorizedError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "unauthorized";
+}
+
+/**
+ * 404 on any route: a session, message, question or permission that does not exist (any more).
+ * @example if (e instanceof NotFoundError) navigate("/")
+ */
+export class NotFoundError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "not_found";
+}
+
+/**
+ * Alias of {@link NotFoundError}, named after the Ruby client's error.
+ * @example if (e instanceof SessionNotFoundError) forgetSession()
+ */
+export const SessionNotFoundError = NotFoundError;
+/** Alias of {@link NotFoundError}. */
+export type SessionNotFoundError = NotFoundError;
+
+/**
+ * 409: the session is busy (shell, revert, deleting a message during a turn).
+ * @example if (e instanceof ConflictError) retryLater()
+ */
+export class ConflictError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "conflict";
+}
+
+/**
+ * 5xx from the server.
+ * @example if (e instanceof ServerError) toast(e.message)
+ */
+export class ServerError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "server";
+}
+
+/**
+ * A 2xx whose body is not the JSON the route promises (truncated, or not JSON at all).
+ * @example if (e instanceof InvalidResponseError) console.warn(e.message)
+ */
+export class InvalidResponseError extends ServerError {
+  override readonly code: OpencodeErrorCode = "invalid_response";
+}
+
+/**
+ * The server is not an OpenCode 1.x server: an HTML page where JSON was expected (an unknown
+ * route, a proxy, or OpenCode 2.x), or `/global/health` reporting version 2 or later.
+ * @example if (e instanceof UnsupportedServerError) showUpgradeHint()
+ */
+export class UnsupportedServerError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "unsupported_server";
+}
+
+/**
+ * The server could not be reached (refused, DNS failure, reset before a response).
+ * @example if (e instanceof ConnectionError) showOffline()
+ */
+export class ConnectionError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "connection";
+}
+
+/**
+ * A request (after `timeoutMs`) or a turn (after `turnTimeoutMs`) took too long.
+ * @example if (e instanceof TimeoutError) offerRetry()
+ */
+export class TimeoutError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "timeout";
+}
+
+/**
+ * No session event arrived within `firstEventTimeoutMs` after the prompt (heartbeats never count).
+ * @example if (e instanceof StaleSessionError) showStalled()
+ */
+export class StaleSessionError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "stale_session";
+}
+
+/**
+ * Heartbeats still arrive but no meaningful event did for `idleTimeoutMs` mid-turn: upstream wedged.
+ * @example if (e instanceof IdleStreamError) showWedged()
+ */
+export class IdleStreamError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "idle_stream";
+}
+
+/**
+ * An SSE frame larger than the feed's cap was dropped (reported, never fatal).
+ * @example client.events.onError((e) => e instanceof FrameTooLargeError && console.warn(e.message))
+ */
+export class FrameTooLargeError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "frame_too_large";
+}
+
+/**
+ * An SSE frame whose data is not a JSON object with a string `type` was skipped (reported, never fatal).
+ * @example client.events.onError((e) => e instanceof MalformedEventError && console.warn(e.message))
+ */
+export class MalformedEventError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "malformed_event";
+}
+
+/**
+ * The server reported a failed turn (`session.error`), e.g. a provider error; `name` is the
+ * server's error name (`APIError`, `ProviderAuthError`, ...).
+ * @example if (e instanceof SessionError) console.log(e.errorName, e.message)
+ */
+export class SessionError extends OpencodeError {
+  override readonly code: OpencodeErrorCode = "session";
+  /** The server's error name, e.g. "APIError" or "UnknownError". */
+  readonly errorName: string;
+
+  constructor(errorName: string, message: string, options: OpencodeErrorOptions = {}) {
+    super(message, options);
+    this.errorName = errorName;
+  }
+}
+
+/**
+ * True when `value` is an error raised by this package.
+ * @example if (isOpencodeError(e)) report(e.code)
+ */
+export function isOpencodeError(value: unknown): value is OpencodeError {
+  return value instanceof OpencodeError;
+}

@@ -1,0 +1,62 @@
+import type { Event as SdkEvent } from "@opencode-ai/sdk/v2";
+
+/** `server.heartbeat`: sent every 10 s by current servers; not in the SDK's Event union. */
+export interface ServerHeartbeatEvent {
+  type: "server.heartbeat";
+  properties: Record<string, never>;
+  id?: string;
+}
+
+/**
+ * One event of the `/event` feed: the SDK's `Event` union plus `server.heartbeat`. Servers add
+ * types and fields often; the feed passes unknown types through unchanged, so read `properties`
+ * defensively (the reducers do).
+ */
+export type OpencodeEvent = SdkEvent | ServerHeartbeatEvent;
+
+/** The decoded frame as it came off the wire: a JSON object with a string `type`. */
+export interface WireEvent {
+  type: string;
+  properties: Record<string, unknown>;
+  id?: string;
+}
+
+/** Called with every event a subscription receives, in feed order. */
+export type EventListener = (event: WireEvent) => void;
+
+/** Connection state of the shared feed. */
+export type FeedStatus = "idle" | "connecting" | "open" | "reconnecting" | "closed";
+
+/** What `onReconnect` listeners receive: the feed is open again and events may have been missed. */
+export interface ReconnectInfo {
+  /** How many connections this feed has opened so far (2 on the first reconnect). */
+  connection: number;
+}
+
+/** Options of `events.subscribe`. */
+export interface SubscribeOptions {
+  /** Only events of this session (plus `server.*`); omit for every event. */
+  sessionId?: string;
+}
+
+/**
+ * The shared, reference-counted event feed of one client (one `/event` connection per base URL +
+ * directory, opened by the first subscriber and closed when the last leaves).
+ * @example const off = client.events.subscribe((e) => console.log(e.type), { sessionId })
+ */
+export interface EventHub {
+  /** Registers a listener; the first one opens the connection. Returns the unsubscribe function. */
+  subscribe(listener: EventListener, options?: SubscribeOptions): () => void;
+  /** Resolves once the current connection has seen `server.connected`; rejects on a fatal feed error or abort. */
+  ready(options?: { signal?: AbortSignal }): Promise<void>;
+  /** Called after every reconnect (never on the first connection): re-fetch, the server never replays. */
+  onReconnect(listener: (info: ReconnectInfo) => void): () => void;
+  /** Called with every reported problem: dropped frames, malformed data, failed attempts, fatal errors. */
+  onError(listener: (error: Error) => void): () => void;
+  /** Called when the connection state changes. */
+  onStatus(listener: (status: FeedStatus) => void): () => void;
+  /** Current connection state. */
+  readonly status: FeedStatus;
+  /** Number of live subscriptions. */
+  readonly subscriberCount: number;
+}
