@@ -18,7 +18,8 @@ export function buildUrl(
   scope: RouteScope = path.startsWith("/global/") ? "global" : "instance",
 ): URL {
   const url = new URL(config.baseUrl.toString());
-  url.pathname = `${config.baseUrl.pathname}${path}`;
+  // A root base URL reports its pathname as "/": strip it so "/session" does not become "//session".
+  url.pathname = `${config.baseUrl.pathname.replace(/\/+$/, "")}${path}`;
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) url.searchParams.append(key, String(value));
   }

@@ -1,0 +1,131 @@
+import type { ResolvedConfig } from "../config";
+import { ConnectionError, FrameTooLargeError, MalformedEventError, OpencodeError } from "../errors";
+import { errorFromResponse } from "../http/error-from-response";
+import { buildUrl } from "../http/url";
+import { decodeEvent } from "./decode-event";
+import { createLivenessTimer, type LivenessTimer } from "./liveness";
+import { createSseParser } from "./sse-parser";
+import type { WireEvent } from "./types";
+
+/** Where one connection delivers what it reads. */
+export interface ConnectionHandlers {
+  /** A decoded event, in stream order. */
+  onEvent(event: WireEvent): void;
+  /** A frame that was dropped (too large, malformed); the stream goes on. */
+  onProblem(error: OpencodeError): void;
+}
+
+/** One attempt at `/event` whose response headers arrived. */
+export interface Connection {
+  /** The real response. For a non-2xx its body is untouched, so {@link assertOpened} can read it. */
+  response: Response;
+  /**
+   * 2xx: settles when the body is consumed: resolves on a clean end, rejects on a network
+   * failure, the liveness timeout or an abort. Non-2xx: already resolved.
+   */
+  ended: Promise<void>;
+}
+
+/** The server ended the stream cleanly; a reason to reconnect, not a problem worth reporting. */
+export class StreamEndedError extends ConnectionError {}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : undefined;
+  return code === undefined ? error.message : `${error.message} (${code})`;
+}
+
+/** Network failures become ConnectionError; our own errors and aborts pass through unchanged. */
+function asFailure(error: unknown, signal: AbortSignal): unknown {
+  if (error instanceof OpencodeError || signal.aborted) return error;
+  return new ConnectionError(`opencode-react: event stream failed: ${describe(error)}`, { cause: error });
+}
+
+/** Headers of `/event`: never the password in the URL (no `auth_token` query), only this header. */
+function feedHeaders(config: ResolvedConfig): Record<string, string> {
+  const headers: Record<string, string> = { accept: "text/event-stream" };
+  if (config.authorization !== undefined) headers.authorization = config.authorization;
+  return headers;
+}
+
+async function consume(body: ReadableStream<Uint8Array> | null, config: ResolvedConfig, handlers: ConnectionHandlers, liveness: LivenessTimer): Promise<void> {
+  if (body === null) return;
+  const maxFrameBytes = config.events.maxFrameBytes;
+  // Our parser, not the library's: it enforces the frame cap and the framing rules of behaviours.md 2.2.
+  const parser = createSseParser(
+    {
+      onData(data) {
+        const decoded = decodeEvent(data);
+        if (decoded instanceof MalformedEventError) handlers.onProblem(decoded);
+        else handlers.onEvent(decoded);
+      },
+      onOversize(size) {
+        handlers.onProblem(new FrameTooLargeError(`opencode-react: dropped an SSE frame larger than ${maxFrameBytes} bytes (${size} bytes read)`));
+      },
+    },
+    { maxFrameBytes },
+  );
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    liveness.touch();
+    parser.push(value);
+  }
+  parser.end();
+}
+
+/**
+ * Runs one attempt: GET `/event` (scoped by directory/workspace) with `config.fetch`, and for a 2xx
+ * reads the body itself with the SSE parser. Both feed drivers use it, so they behave identically.
+ * No byte for `livenessTimeoutMs` (headers included) aborts the attempt with a ConnectionError.
+ * @example const { response, ended } = await openConnection(config, signal, { onEvent, onProblem })
+ */
+export async function openConnection(config: ResolvedConfig, signal: AbortSignal, handlers: ConnectionHandlers): Promise<Connection> {
+  signal.throwIfAborted();
+  const controller = new AbortController();
+  const abort = (): void => controller.abort(signal.reason);
+  signal.addEventListener("abort", abort, { once: true });
+  const timeoutMs = config.events.livenessTimeoutMs;
+  let silence: ConnectionError | undefined;
+  const liveness = createLivenessTimer(timeoutMs, () => {
+    silence = new ConnectionError(`opencode-react: no data on the event stream for ${timeoutMs} ms`);
+    controller.abort(silence);
+  });
+  const release = (): void => {
+    liveness.stop();
+    signal.removeEventListener("abort", abort);
+  };
+
+  let response: Response;
+  try {
+    response = await config.fetch(buildUrl(config, "/event").toString(), { method: "GET", headers: feedHeaders(config), signal: controller.signal });
+  } catch (error) {
+    release();
+    throw silence ?? asFailure(error, signal);
+  }
+  if (!response.ok) {
+    release();
+    return { response, ended: Promise.resolve() };
+  }
+  liveness.touch();
+  const ended = consume(response.body, config, handlers, liveness).then(release, (error: unknown) => {
+    release();
+    const failure = silence ?? asFailure(error, signal);
+    controller.abort(); // a throwing handler leaves the body half read: free the socket
+    throw failure;
+  });
+  ended.catch(() => undefined); // the driver awaits it; this only stops an "unhandled rejection" after an abort
+  return { response, ended };
+}
+
+/**
+ * Accepts any 2xx whatever its content type (SSE-03); turns anything else into the typed error of
+ * `errorFromResponse` (401 -> UnauthorizedError).
+ * @example await assertOpened(connection.response, config)
+ */
+export async function assertOpened(response: Response, config: ResolvedConfig): Promise<void> {
+  if (response.ok) return;
+  throw await errorFromResponse(response, { method: "GET", path: "/event", hasPassword: config.hasPassword });
+}

@@ -1,0 +1,45 @@
+/** Turns one SSE frame's data into a {@link WireEvent}, or says why it cannot. */
+import { MalformedEventError } from "../errors";
+import type { WireEvent } from "./types";
+
+const EXCERPT_LENGTH = 120;
+
+/** The start of `data` for an error message, never longer than 120 characters. */
+function excerpt(data: string): string {
+  return data.length <= EXCERPT_LENGTH ? data : `${data.slice(0, EXCERPT_LENGTH - 3)}...`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Decodes one frame's data. It must be a JSON object with a string `type`; `properties` defaults
+ * to `{}` when missing or null, and must otherwise be an object. A non-string `id` is removed.
+ * Anything else gives a {@link MalformedEventError} (returned, not thrown: the feed reports it and
+ * goes on, SSE-17/SSE-18) whose message holds at most 120 characters of the data.
+ * @example
+ * const event = decodeEvent('{"type":"server.connected","properties":{}}')
+ * if (event instanceof MalformedEventError) report(event)
+ * else console.log(event.type) // "server.connected"
+ */
+export function decodeEvent(data: string): WireEvent | MalformedEventError {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch (cause) {
+    return new MalformedEventError(`SSE frame is not valid JSON: ${excerpt(data)}`, { cause });
+  }
+  if (!isRecord(value)) return new MalformedEventError(`SSE frame is not a JSON object: ${excerpt(data)}`);
+  if (typeof value.type !== "string") {
+    return new MalformedEventError(`SSE frame has no string "type": ${excerpt(data)}`);
+  }
+  const properties = value.properties;
+  // The object is freshly parsed and ours, so normalising it in place costs nothing on the hot path.
+  if (properties === undefined || properties === null) value.properties = {};
+  else if (!isRecord(properties)) {
+    return new MalformedEventError(`SSE frame "${value.type}" has non-object properties: ${excerpt(data)}`);
+  }
+  if (value.id !== undefined && typeof value.id !== "string") delete value.id;
+  return value as unknown as WireEvent;
+}

@@ -1,0 +1,53 @@
+import { fetchEventSource } from "@microsoft/fetch-event-source";
+import { assertOpened, openConnection, StreamEndedError, type Connection } from "./connection";
+import type { FeedDriver } from "./feed-driver";
+import { buildUrl } from "../http/url";
+
+/** Null-body statuses cannot carry the mirror stream; any 2xx is "open" for us anyway (SSE-03). */
+const NULL_BODY_STATUSES = new Set([204, 205]);
+
+/**
+ * What fetch-event-source gets for a 2xx: same status and headers, a body that stays empty (our
+ * parser already consumes the real one) and closes when the real body ends or errors when it fails.
+ * So the library never parses, never sees `id:`/`retry:` and never sends Last-Event-ID.
+ */
+function mirror(connection: Connection): Response {
+  const { response, ended } = connection;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      ended.then(
+        () => controller.close(),
+        (error: unknown) => controller.error(error),
+      );
+    },
+  });
+  const status = NULL_BODY_STATUSES.has(response.status) ? 200 : response.status;
+  return new Response(body, { status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * The feed driver for browsers (and jsdom): @microsoft/fetch-event-source schedules the attempts,
+ * with the fixes its defaults need (behaviours.md section 5): `openWhenHidden` so a hidden tab
+ * keeps the stream, our `onopen` (any 2xx accepted, non-2xx typed and 401 fatal), `onclose`
+ * throwing so a server close reconnects, `onerror` returning our backoff or rethrowing fatal errors.
+ * @example await fetchEventSourceDriver(config, run) // resolves when run.signal aborts
+ */
+export const fetchEventSourceDriver: FeedDriver = (config, run) => {
+  if (run.signal.aborted) return Promise.resolve(); // the library would never settle on a dead signal
+  return fetchEventSource(buildUrl(config, "/event").toString(), {
+    signal: run.signal,
+    openWhenHidden: true,
+    // The library's own per-attempt signal: it aborts it on dispose, which must stop our fetch too.
+    fetch: async (_input, init) => {
+      run.attempting();
+      const connection = await openConnection(config, init?.signal ?? run.signal, run.handlers);
+      return connection.response.ok ? mirror(connection) : connection.response;
+    },
+    onopen: (response) => assertOpened(response, config),
+    onmessage: () => undefined, // never called: the mirror body is empty
+    onclose: () => {
+      throw new StreamEndedError("opencode-react: the server closed the event stream");
+    },
+    onerror: (error: unknown) => run.failed(error),
+  });
+};

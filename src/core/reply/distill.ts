@@ -1,0 +1,59 @@
+/**
+ * `distill(state)`: the reply as a result (RES-01..RES-07): the text and reasoning parts joined
+ * with a blank line, the finished tool calls, every part, and the totals.
+ */
+import { listParts, type ReplyState } from "./state";
+import type { ReplyPart, ReplyToolPart, TokenTotals } from "./types";
+
+/** What {@link distill} returns. */
+export interface DistilledReply {
+  /** Text parts in order, joined with "\n\n" ("" when there are none). */
+  readonly text: string;
+  /** Reasoning parts in order, joined with "\n\n" ("" when there are none). */
+  readonly reasoning: string;
+  /** Finished tool calls (status completed or error) in order, synthesised todo parts included. */
+  readonly toolParts: readonly ReplyToolPart[];
+  /** Every part in emission order. */
+  readonly parts: readonly ReplyPart[];
+  /** Total cost of the turn's steps. */
+  readonly cost: number;
+  /** Total tokens of the turn's steps. */
+  readonly tokens: TokenTotals;
+}
+
+/** True for a tool call that finished (RES-04, TL-10). */
+export function isTerminalTool(part: ReplyPart): part is ReplyToolPart {
+  return part.type === "tool" && (part.status === "completed" || part.status === "error");
+}
+
+const cache = new WeakMap<ReplyState, DistilledReply>();
+
+/**
+ * The reply as a result. Pure; cached per state object, so calling it from a selector returns
+ * the same object until the state changes.
+ * @example
+ * const { text, toolParts, cost } = distill(store.getState());
+ */
+export function distill(state: ReplyState): DistilledReply {
+  const cached = cache.get(state);
+  if (cached) return cached;
+  const parts = listParts(state);
+  const text: string[] = [];
+  const reasoning: string[] = [];
+  const toolParts: ReplyToolPart[] = [];
+  for (const part of parts) {
+    if (part.type === "text") text.push(part.text);
+    else if (part.type === "reasoning") reasoning.push(part.text);
+    else if (isTerminalTool(part)) toolParts.push(part);
+  }
+  const result: DistilledReply = {
+    text: text.join("\n\n"),
+    reasoning: reasoning.join("\n\n"),
+    toolParts,
+    parts,
+    cost: state.totals.cost,
+    tokens: state.totals.tokens,
+  };
+  cache.set(state, result);
+  return result;
+}

@@ -1,0 +1,98 @@
+/**
+ * Text and reasoning parts (TXT-01..TXT-19): deltas append, a non-blank snapshot is
+ * authoritative (it repairs deltas a provider dropped, even when shorter), a blank snapshot only
+ * announces the part's type.
+ */
+import type { ReasoningPart, TextPart } from "@opencode-ai/sdk/v2";
+import { withPart, type ReplyState } from "./state";
+import type { ReplyReasoningPart, ReplyTextPart } from "./types";
+import { isRecord, num, str, type Dict } from "./wire";
+
+type TextLike = ReplyTextPart | ReplyReasoningPart;
+type TextTime = TextLike["time"];
+
+function isTextLike(part: { type: string } | undefined): part is TextLike {
+  return part?.type === "text" || part?.type === "reasoning";
+}
+
+/** Builds a text or reasoning part; `base` carries the fields shared with the previous version. */
+function textPart(type: "text" | "reasoning", base: Omit<ReplyTextPart, "type" | "raw">, raw?: Dict): TextLike {
+  // The snapshot was checked for id and type; the rest of TextPart/ReasoningPart is the server's word.
+  if (type === "text") return raw ? { ...base, type, raw: raw as unknown as TextPart } : { ...base, type };
+  return raw ? { ...base, type, raw: raw as unknown as ReasoningPart } : { ...base, type };
+}
+
+function readTime(value: unknown): TextTime {
+  if (!isRecord(value)) return undefined;
+  const start = num(value.start);
+  const end = num(value.end);
+  if (start === undefined && end === undefined) return undefined;
+  return end === undefined ? { start } : { start, end };
+}
+
+function sameTime(a: TextTime, b: TextTime): boolean {
+  return a?.start === b?.start && a?.end === b?.end;
+}
+
+/** The delta text: strings as they are, numbers and booleans stringified (TXT-08). */
+function deltaText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/**
+ * `message.part.delta`: appends to a text or reasoning part, creating it when the delta beats
+ * the first snapshot. The type comes from the snapshot memo, not from `field` (reasoning deltas
+ * say `field: "text"`, TXT-04).
+ */
+export function applyDelta(state: ReplyState, props: Dict): ReplyState {
+  const id = str(props.partID);
+  const field = props.field;
+  const delta = deltaText(props.delta);
+  // No id: nothing to key it by (TXT-09). Other fields (tool input, ...) are not text (TXT-06).
+  if (id === undefined || (field !== "text" && field !== "reasoning") || !delta) return state;
+  const messageID = str(props.messageID);
+  const existing = state.parts.get(id);
+  let next: TextLike;
+  if (existing) {
+    if (!isTextLike(existing)) return state;
+    // One concat; the object spread copies a handful of fields, never the text.
+    next = { ...existing, text: existing.text + delta };
+  } else {
+    const type = state.typeMemo.get(id) ?? (field === "reasoning" ? "reasoning" : "text");
+    next = textPart(type, messageID === undefined ? { id, text: delta } : { id, messageID, text: delta });
+  }
+  const updated = withPart(state, next);
+  return next.type === "text" && field === "text" && !updated.firstTextSeen
+    ? { ...updated, firstTextSeen: true }
+    : updated;
+}
+
+/** `message.part.updated` for a text or reasoning part. */
+export function applyTextSnapshot(state: ReplyState, part: Dict, id: string, type: "text" | "reasoning"): ReplyState {
+  const text = str(part.text);
+  const present = text !== undefined && text.trim() !== "";
+  const existing = state.parts.get(id);
+  if (existing && !isTextLike(existing)) return state;
+  if (!present) {
+    if (existing) {
+      // TXT-14 keeps the content; we still fix a wrong type (divergence from TXT-05, see docs).
+      return existing.type === type ? state : withPart(state, textPart(type, existing, part));
+    }
+    // TXT-17: nothing to show yet, but remember the type for the deltas that follow.
+    return state.typeMemo.get(id) === type ? state : { ...state, typeMemo: state.typeMemo.set(id, type) };
+  }
+  const time = readTime(part.time);
+  if (existing && existing.type === type && existing.text === text && sameTime(existing.time, time)) return state;
+  const messageID = str(part.messageID) ?? existing?.messageID;
+  const base: Omit<ReplyTextPart, "type" | "raw"> = { id, text };
+  return withPart(
+    state,
+    textPart(
+      type,
+      { ...base, ...(messageID === undefined ? {} : { messageID }), ...(time === undefined ? {} : { time }) },
+      part,
+    ),
+  );
+}

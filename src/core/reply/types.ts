@@ -1,0 +1,172 @@
+/**
+ * Shapes of the reply state. Live parts are built from deltas and partial snapshots, so they are
+ * light objects (the SDK's `Part` types require fields a delta-created part does not have yet);
+ * each keeps the latest server snapshot it saw in `raw`.
+ */
+import type {
+  AssistantMessage,
+  FilePart,
+  Part,
+  QuestionInfo,
+  ReasoningPart,
+  TextPart,
+  ToolPart,
+  ToolState,
+} from "@opencode-ai/sdk/v2";
+
+/** Fields every live part has. `messageID` is absent only on synthesised parts. */
+export interface ReplyPartBase {
+  /** The server's part id (`prt_...`), or a generated id for a synthesised part. */
+  readonly id: string;
+  /** The assistant message the part belongs to. */
+  readonly messageID?: string;
+}
+
+/** A text part: deltas append to `text`; a non-blank snapshot replaces it. */
+export interface ReplyTextPart extends ReplyPartBase {
+  readonly type: "text";
+  readonly text: string;
+  /** `end` is set once the server finished the part. */
+  readonly time?: { readonly start?: number; readonly end?: number };
+  /** The latest snapshot (its `text` may lag behind the deltas applied since). */
+  readonly raw?: TextPart;
+}
+
+/** A reasoning part; same rules as text. Reasoning deltas arrive with `field: "text"`. */
+export interface ReplyReasoningPart extends ReplyPartBase {
+  readonly type: "reasoning";
+  readonly text: string;
+  readonly time?: { readonly start?: number; readonly end?: number };
+  readonly raw?: ReasoningPart;
+}
+
+/** Status of a tool call: the SDK's four, or whatever string a server sends. */
+export type ReplyToolStatus = ToolState["status"] | (string & {});
+
+/** The question a `question` tool part is waiting on (set by `question.asked`, Q-10/Q-12). */
+export interface QuestionLink {
+  readonly requestId: string;
+  readonly messageID: string;
+  readonly callID: string;
+  readonly questions: readonly QuestionInfo[];
+}
+
+/**
+ * A tool call, merged from successive snapshots (TP-06..TP-10): fields are only ever added or
+ * replaced, never removed, and the tool name survives a rename to "invalid".
+ */
+export interface ReplyToolPart extends ReplyPartBase {
+  readonly type: "tool";
+  readonly tool: string;
+  readonly status: ReplyToolStatus;
+  readonly callID?: string;
+  readonly title?: string;
+  readonly input?: Readonly<Record<string, unknown>>;
+  readonly output?: string;
+  readonly metadata?: Readonly<Record<string, unknown>>;
+  /** Error text, at most 200 characters (TL-07; the full text is in `raw`). */
+  readonly error?: string;
+  readonly time?: { readonly start?: number; readonly end?: number; readonly compacted?: number };
+  readonly attachments?: readonly FilePart[];
+  /** Set on a `question` tool part once its `question.asked` was seen. */
+  readonly question?: QuestionLink;
+  /** The latest snapshot; absent on a part synthesised from `todo.updated`. */
+  readonly raw?: ToolPart;
+}
+
+/** Part types kept as they are (step boundaries, files, patches, ...): they never affect text. */
+export type ReplyOtherPartType = Exclude<Part["type"], "text" | "reasoning" | "tool">;
+
+/** Any other known part, kept so a UI can show it. */
+export interface ReplyOtherPart extends ReplyPartBase {
+  readonly type: ReplyOtherPartType;
+  readonly raw: Part;
+}
+
+/** One part of a reply. Narrow on `type`. */
+export type ReplyPart = ReplyTextPart | ReplyReasoningPart | ReplyToolPart | ReplyOtherPart;
+
+/** Token counts, summed over every step-finish of the turn (reasoning and cache included). */
+export interface TokenTotals {
+  readonly input: number;
+  readonly output: number;
+  readonly reasoning: number;
+  readonly cache: { readonly read: number; readonly write: number };
+}
+
+/** Running cost and token totals of a reply. */
+export interface Totals {
+  readonly cost: number;
+  readonly tokens: TokenTotals;
+}
+
+/** A todo item, canonical (`in-progress` becomes `in_progress`); extra server fields are kept. */
+export interface Todo {
+  readonly content: string;
+  readonly status: string;
+  readonly priority: string;
+  readonly [key: string]: unknown;
+}
+
+/** A question waiting for the user (`question.asked`). */
+export interface PendingQuestion {
+  readonly id: string;
+  readonly kind: "question";
+  readonly questions: readonly QuestionInfo[];
+  /** The tool call waiting on it. */
+  readonly tool?: { readonly messageID: string; readonly callID: string };
+  /** When it was asked (the reducer's `now`, epoch ms). */
+  readonly askedAt: number;
+  /** The event's properties as received. */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** A permission request waiting for the user (`permission.asked`). */
+export interface PendingPermission {
+  readonly id: string;
+  readonly kind: "permission";
+  /** What is asked, e.g. "bash" or "edit". */
+  readonly permission: string;
+  readonly patterns: readonly string[];
+  readonly always: readonly string[];
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly tool?: { readonly messageID: string; readonly callID: string };
+  readonly askedAt: number;
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** The latest resolution of a question or permission, e.g. for answer-latency metrics. */
+export interface ResolvedPrompt {
+  readonly id: string;
+  /** Kind of the pending entry it resolved; null when the id was not pending (Q-05). */
+  readonly kind: "question" | "permission" | null;
+  readonly outcome: "replied" | "rejected";
+  /** Question answers (`question.replied`). */
+  readonly answers?: readonly (readonly string[])[];
+  /** Permission reply: "once" | "always" | "reject". */
+  readonly reply?: string;
+  /** When it was asked; null when the id was not pending. */
+  readonly askedAt: number | null;
+  readonly resolvedAt: number;
+}
+
+/** The latest `session.status` of the session. */
+export type ReplySessionStatus =
+  | { readonly type: "idle" }
+  | { readonly type: "busy" }
+  | {
+      readonly type: "retry";
+      readonly attempt: number | null;
+      readonly message: string;
+      /** Epoch ms of the next attempt, when the server said. */
+      readonly next: number | null;
+    };
+
+/** Turn phase: "idle" before any sign of a turn, "running", then "done" exactly once per turn. */
+export type TurnPhase = "idle" | "running" | "done";
+
+/** Which event ended the turn. */
+export type TurnEndedBy = "session.status" | "session.idle";
+
+/** A stored assistant message info (`message.updated`, latest wins). */
+export type ReplyMessageInfo = AssistantMessage;

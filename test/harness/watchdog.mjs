@@ -1,0 +1,55 @@
+// Orphan guard for the harness: `node watchdog.mjs <pid> [dirToRemove]`.
+//
+// The harness spawns this next to `opencode serve` with a pipe on our stdin. If the harness
+// process dies without running stop() (vitest SIGKILLs a worker 500 ms after SIGTERM, a crash,
+// kill -9), the pipe closes, we see EOF and finish the job: SIGTERM the server by PID, SIGKILL it
+// after 3 s, remove its temp folder. A normal stop() SIGKILLs us first, so we never act twice.
+import fs from "node:fs";
+
+const pid = Number(process.argv[2]);
+const dir = process.argv[3] ?? "";
+
+// Ctrl-C in a terminal signals the whole process group, us included: survive it to clean up.
+for (const sig of ["SIGINT", "SIGHUP", "SIGTERM"]) process.on(sig, () => {});
+
+const alive = () => {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // A zombie still answers kill(0); if no init reaps it, it must not count as running.
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true; // No /proc (macOS): trust kill(0).
+  }
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function cleanup() {
+  if (pid > 0 && alive()) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    for (let i = 0; i < 60 && alive(); i++) await sleep(50);
+    if (alive()) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+      for (let i = 0; i < 40 && alive(); i++) await sleep(50);
+    }
+  }
+  // Only folders the harness created (its mkdtemp prefix), never anything else.
+  if (dir && /opencode-harness-/.test(dir)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  process.exit(0);
+}
+
+process.stdin.on("data", () => {});
+process.stdin.on("end", cleanup);
+process.stdin.on("error", cleanup);
+process.stdin.resume();

@@ -1,0 +1,131 @@
+/** Connection behaviour: request shape, reconnects, backoff, liveness, fatal 401, frame errors. */
+import { describe, expect, it } from "vitest";
+import { ConnectionError, FrameTooLargeError, MalformedEventError, ServerError, UnauthorizedError } from "../../src/core/errors";
+import { createFeedFixture, DIRECTORY, PASSWORD, sleep } from "./feed-fixture";
+import { until } from "./sse-server";
+
+export function connectionSuite(): void {
+  describe("connection", () => {
+    it("sends Accept and Basic auth as headers, never the password in the URL, and scopes /event by directory", async () => {
+      const { server, record } = await createFeedFixture();
+      record();
+      const { request } = await server.stream(1);
+      const url = new URL(request.url, server.url);
+      expect(url.pathname).toBe("/event");
+      expect(url.searchParams.get("directory")).toBe(DIRECTORY);
+      expect(url.searchParams.has("auth_token")).toBe(false);
+      const basic = Buffer.from(`opencode:${PASSWORD}`).toString("base64");
+      expect(request.url).not.toContain(PASSWORD);
+      expect(request.url).not.toContain(basic);
+      expect(request.headers.authorization).toBe(`Basic ${basic}`);
+      expect(request.headers.accept).toBe("text/event-stream");
+    });
+
+    it("accepts a 2xx without a content type (SSE-03)", async () => {
+      const { server, hub, record } = await createFeedFixture();
+      server.plan({ contentType: null });
+      const recorder = record();
+      await hub.ready();
+      expect(recorder.types()).toEqual(["server.connected"]);
+    });
+
+    it("reconnects after a clean server close, without reporting it as an error", async () => {
+      const { server, hub, record, errors, statuses } = await createFeedFixture();
+      const recorder = record();
+      (await server.stream(1)).end();
+      const second = await server.stream(2);
+      second.send({ type: "lsp.updated" });
+      await until(() => recorder.types().includes("lsp.updated"), "event on the new connection");
+      expect(recorder.types()).toEqual(["server.connected", "server.connected", "lsp.updated"]);
+      expect(errors).toEqual([]);
+      expect(statuses).toEqual(["connecting", "open", "reconnecting", "open"]);
+      expect(hub.status).toBe("open");
+    });
+
+    it("reconnects after a socket drop and reports the failure", async () => {
+      const { server, record, errors } = await createFeedFixture();
+      const recorder = record();
+      (await server.stream(1)).drop();
+      await server.stream(2);
+      await until(() => recorder.types().length === 2, "connected on the new connection");
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+      expect(errors[0]).toBeInstanceOf(ConnectionError);
+    });
+
+    it("backs off exponentially between failed attempts, up to the cap, and reports each failure", async () => {
+      // random() = 1 makes every delay its ceiling: 20, 40, 80, 80, 80 ms. Lower bounds are exact
+      // (timers never fire early); upper bounds only have to tell "capped" from "still doubling".
+      const { server, record, errors, hub } = await createFeedFixture({
+        events: { backoffInitialMs: 20, backoffMaxMs: 80 },
+        hub: { random: () => 1 },
+      });
+      server.setDefault({ status: 503, body: "restarting" });
+      record();
+      await server.waitForRequests(6);
+      const at = server.requests.map((request) => request.at);
+      const gaps = at.slice(1).map((time, i) => time - (at[i] as number));
+      expect(gaps[0]).toBeGreaterThanOrEqual(18);
+      expect(gaps[1]).toBeGreaterThanOrEqual(38);
+      expect(gaps[2]).toBeGreaterThanOrEqual(78);
+      expect(gaps[4]).toBeGreaterThanOrEqual(78);
+      expect(gaps[4]).toBeLessThan(300); // uncapped it would be 320
+      expect(errors[0]).toBeInstanceOf(ServerError);
+      expect(hub.status).toBe("reconnecting");
+    });
+
+    it("resets the backoff once a connection reached server.connected", async () => {
+      const { server, record } = await createFeedFixture({ events: { backoffInitialMs: 40, backoffMaxMs: 2000 }, hub: { random: () => 1 } });
+      server.plan({ status: 503 }, { status: 503 }, { status: 503 }); // 40 + 80 + 160 ms, then a stream
+      record();
+      const stream = await server.stream(1);
+      const endedAt = Date.now();
+      stream.end();
+      await server.stream(2);
+      const gap = (server.requests[4]?.at ?? Infinity) - endedAt;
+      expect(gap).toBeGreaterThanOrEqual(35);
+      expect(gap).toBeLessThan(250); // without the reset it would be 320
+    });
+
+    it("reconnects when no byte arrives for livenessTimeoutMs, but not while bytes keep coming", async () => {
+      const { server, record, errors } = await createFeedFixture({ events: { livenessTimeoutMs: 250 } });
+      record();
+      const first = await server.stream(1);
+      for (let i = 0; i < 8; i++) {
+        await sleep(40); // 320 ms in all, well past the 250 ms window
+        first.write(": keep-alive\n\n"); // a comment: bytes, no event
+      }
+      expect(server.requests).toHaveLength(1);
+      await first.closed; // silence: the client aborts the attempt
+      await server.stream(2);
+      expect(errors.some((error) => error instanceof ConnectionError && /no data/.test(error.message))).toBe(true);
+    });
+
+    it("treats 401 on open as fatal: UnauthorizedError via onError, ready() rejects, no retry loop", async () => {
+      const { server, hub, record, errors } = await createFeedFixture();
+      server.setDefault({ status: 401 });
+      record();
+      await expect(hub.ready()).rejects.toBeInstanceOf(UnauthorizedError);
+      await sleep(100); // several backoff periods
+      expect(server.requests).toHaveLength(1);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toBeInstanceOf(UnauthorizedError);
+      expect(errors[0]?.message).not.toContain(PASSWORD);
+      expect(hub.status).toBe("closed");
+      await expect(hub.ready()).rejects.toBeInstanceOf(UnauthorizedError);
+    });
+
+    it("reports oversize, malformed and non-object frames and keeps going on the same connection", async () => {
+      const { server, record, errors } = await createFeedFixture({ events: { maxFrameBytes: 1000 } });
+      const recorder = record();
+      const stream = await server.stream(1);
+      stream.write(`data: {"type":"big","properties":{"x":"${"x".repeat(2000)}"}}\n\n`);
+      stream.write("data: {not json\n\n");
+      stream.write("data: [1,2]\n\n");
+      stream.send({ type: "lsp.updated" });
+      await until(() => recorder.types().includes("lsp.updated"), "the event after the bad frames");
+      expect(recorder.types()).toEqual(["server.connected", "lsp.updated"]);
+      expect(errors.map((error) => error.constructor)).toEqual([FrameTooLargeError, MalformedEventError, MalformedEventError]);
+      expect(server.requests).toHaveLength(1);
+    });
+  });
+}
