@@ -32,11 +32,8 @@ describe("api.sessions routes", () => {
   });
 
   it("get: GET /session/:id, scoped; a real 404 body is NotFoundError", async () => {
-    const { api, calls } = testClient((request) =>
-      request.url.pathname.endsWith("ses_1")
-        ? json(session)
-        : json({ name: "NotFoundError", data: { message: "Session not found: ses_doesnotexist000000000000" } }, 404),
-    scoped);
+    const notFound = { name: "NotFoundError", data: { message: "Session not found: ses_doesnotexist000000000000" } };
+    const { api, calls } = testClient((request) => (request.url.pathname.endsWith("ses_1") ? json(session) : json(notFound, 404)), scoped);
     expect(await api.sessions.get("ses_1")).toEqual(session);
     expect(calls[0]?.target).toBe(`/session/ses_1?${scope}`);
     await expect(api.sessions.get("ses_doesnotexist000000000000")).rejects.toBeInstanceOf(NotFoundError);

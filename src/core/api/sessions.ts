@@ -124,7 +124,8 @@ export function createSessionsApi(requester: Requester): SessionsApi {
       });
       return requester.request<Session>("PATCH", one(id), { ...options, body });
     },
-    delete: async (id, options = {}) => accepted(await requester.request<unknown>("DELETE", one(id), { ...options, expect: "optional" })),
+    delete: async (id, options = {}) =>
+      accepted(await requester.request<unknown>("DELETE", one(id), { ...options, expect: "optional" })),
     abort: async (id, options = {}) =>
       accepted(await requester.request<unknown>("POST", `${one(id)}/abort`, { ...options, body: {}, expect: "optional" })),
     children: async (id, options = {}) => requester.request<Session[]>("GET", `${one(id)}/children`, options),

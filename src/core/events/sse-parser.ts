@@ -150,6 +150,23 @@ export function createSseParser(handlers: SseParserHandlers, options: Pick<Resol
     while (pos < length) {
       if (nextLF !== -1 && nextLF < pos) nextLF = text.indexOf("\n", pos);
       if (nextCR !== -1 && nextCR < pos) nextCR = text.indexOf("\r", pos);
+      // Fast path for what the server always sends: a whole `data: {...}\n\n` frame in the chunk.
+      if (
+        nextLF !== -1 &&
+        frameChars === 0 &&
+        !partial &&
+        !skipping &&
+        (nextCR === -1 || nextCR > nextLF) &&
+        text.charCodeAt(nextLF + 1) === LF &&
+        text.startsWith("data: ", pos) &&
+        (nextLF + 1 - pos) * 3 <= max
+      ) {
+        const start = pos + 6;
+        pos = nextLF + 2;
+        if (start < nextLF) handlers.onData(text.slice(start, nextLF));
+        if (ended) return;
+        continue;
+      }
       let end: number;
       let next: number;
       if (nextCR === -1 || (nextLF !== -1 && nextLF < nextCR)) {
