@@ -24,7 +24,6 @@
 //   "tool"      -> bash tool call `echo hi` ("tool cmd=pwd" runs `pwd` instead)
 //   "hello"     -> "Hello there! I am a fake model." in 5 chunks, 20 ms apart
 //   anything else -> "You said: <text>"
-/* global AbortController -- a Node global that eslint.config.js does not list for .mjs */
 import http from "node:http";
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";

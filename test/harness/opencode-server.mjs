@@ -1,6 +1,5 @@
 // Starts a real `opencode serve` driven by the scripted fake LLM, offline, on 127.0.0.1, and stops it
 // reliably. Plain ESM so vitest, `node` and `node --import tsx` all load it as is (types: .d.mts).
-/* global fetch, AbortSignal -- Node 18+ globals that eslint.config.js does not list for .mjs */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import fsp from "node:fs/promises";

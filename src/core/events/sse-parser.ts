@@ -1,9 +1,9 @@
 /**
  * Incremental parser for the `/event` SSE byte stream (behaviours.md SSE-04..SSE-22).
  *
- * Strategy: one streaming `TextDecoder` per connection (it completes UTF-8 characters split across
- * chunks and strips a BOM only at the very start of the stream, which is SSE-19), then
- * `indexOf`-based line scanning on the decoded string. The only per-character work happens in
+ * Strategy: one UTF-8 stream decoder per connection (it completes characters split across chunks
+ * and strips a BOM only at the very start of the stream, which is SSE-19), then `indexOf`-based
+ * line scanning on the decoded string, with a fast path for the usual `data: {...}\n\n` frame. The only per-character work happens in
  * native code. A line cut by a chunk boundary is kept as an array of pieces and joined once, so a
  * huge frame arriving in many chunks stays linear.
  *
@@ -16,6 +16,7 @@
  * delivered, and memory stays around `maxFrameBytes` code units per connection.
  */
 import type { ResolvedConfig } from "../config";
+import { createUtf8Stream } from "./utf8-stream";
 
 /** Receives what the parser finds in the byte stream. */
 export interface SseParserHandlers {
@@ -59,7 +60,7 @@ function utf8Extra(text: string): number {
  */
 export function createSseParser(handlers: SseParserHandlers, options: Pick<ResolvedConfig["events"], "maxFrameBytes">): SseParser {
   const max = options.maxFrameBytes;
-  const decoder = new TextDecoder();
+  const decode = createUtf8Stream();
   /** Pieces of the line cut by the last chunk boundary (empty while skipping). */
   let pieces: string[] = [];
   let pieceChars = 0;
@@ -132,7 +133,7 @@ export function createSseParser(handlers: SseParserHandlers, options: Pick<Resol
 
   function push(chunk: Uint8Array): void {
     if (ended) return;
-    const text = decoder.decode(chunk, { stream: true });
+    const text = decode(chunk);
     const length = text.length;
     if (length === 0) return;
     let pos = 0;
@@ -201,7 +202,6 @@ export function createSseParser(handlers: SseParserHandlers, options: Pick<Resol
   function end(): void {
     if (ended) return;
     ended = true;
-    decoder.decode();
     pieces = [];
     data = undefined;
   }
