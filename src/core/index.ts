@@ -32,7 +32,7 @@ export type { PromptHandle, PromptWhenReadyOptions } from "./events/prompt-when-
 export { createSseParser } from "./events/sse-parser";
 export type { SseParser, SseParserHandlers } from "./events/sse-parser";
 export { decodeEvent } from "./events/decode-event";
-export { sessionIdOf, isServerEvent } from "./events/route";
+export { sessionIdOf, isServerEvent, isMeaningfulEvent } from "./events/route";
 export type {
   EventHub,
   EventListener,

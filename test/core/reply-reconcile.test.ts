@@ -124,8 +124,9 @@ describe("reconcileTurn: the final merge (FX)", () => {
   });
 
   test("a merge that changes nothing returns the same state; unchanged parts keep their identity", () => {
-    const state = live(textSnap("a", "A"), toolSnap("t", "bash", { status: "completed", output: "o" }), textSnap("b", "B"));
     const stored = list(user(), assistant(MSG, [text("a", "A"), { ...toolPart("t", "bash", { status: "completed", output: "o" }), callID: "call_1" }, text("b", "B")]));
+    const info = assistant(MSG, []).info;
+    const state = live(ev("message.updated", { info }), textSnap("a", "A"), toolSnap("t", "bash", { status: "completed", output: "o" }), textSnap("b", "B"));
     expect(reconcileTurn(state, stored)).toBe(state);
     const changed = reconcileTurn(state, list(user(), assistant(MSG, [text("a", "A"), { ...toolPart("t", "bash", { status: "completed", output: "o" }), callID: "call_1" }, text("b", "B!")])));
     expect(getPart(changed, "a")).toBe(getPart(state, "a"));

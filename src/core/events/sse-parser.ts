@@ -1,22 +1,21 @@
 /**
  * Incremental parser for the `/event` SSE byte stream (behaviours.md SSE-04..SSE-22).
  *
- * Strategy: one UTF-8 stream decoder per connection (it completes characters split across chunks
- * and strips a BOM only at the very start of the stream, which is SSE-19), then `indexOf`-based
- * line scanning on the decoded string, with a fast path for the usual `data: {...}\n\n` frame. The only per-character work happens in
- * native code. A line cut by a chunk boundary is kept as an array of pieces and joined once, so a
- * huge frame arriving in many chunks stays linear.
+ * Strategy: a UTF-8 stream decoder per connection (completes characters cut by chunk boundaries,
+ * strips a BOM only at the start of the stream: SSE-19), then `indexOf`-based line scanning on the
+ * decoded string, with a fast path for the usual `data: {...}\n\n` frame; per-character work
+ * stays in native code. A line cut by chunk boundaries is kept as pieces and joined once, so a huge
+ * frame arriving in many chunks stays linear.
  *
- * Frame cap: the size of a frame is its lines including their line ends, not counting the blank
- * line that ends it (so the size does not depend on where chunks split a CRLF). While a frame grows it is measured in UTF-16 code units, a lower bound of its
- * UTF-8 size, so "more than `maxFrameBytes` units" means it is definitely too big. It is then
- * dropped at once and its remaining bytes are skipped up to the blank line that ends it. The exact
- * UTF-8 size is computed only when a complete frame might be over the cap (its units plus twice
- * its data length exceed it). So a frame of more than `maxFrameBytes` UTF-8 bytes is never
- * delivered, and memory stays around `maxFrameBytes` code units per connection.
+ * Frame cap: a frame's size is its lines with their line ends, without the blank line that ends it
+ * (so it does not depend on where a chunk splits a CRLF). While a frame grows it is counted in
+ * UTF-16 code units, a lower bound of its UTF-8 size: past `maxFrameBytes` units it is dropped at
+ * once and the rest is skipped up to its blank line. The exact UTF-8 size is computed only for a
+ * complete frame that might be over the cap. So no frame over `maxFrameBytes` UTF-8 bytes is ever
+ * delivered, and a connection holds at most about `maxFrameBytes` code units of pending frame.
  */
 import type { ResolvedConfig } from "../config";
-import { createUtf8Stream } from "./utf8-stream";
+import { createUtf8Stream, utf8Extra } from "./utf8-stream";
 
 /** Receives what the parser finds in the byte stream. */
 export interface SseParserHandlers {
@@ -38,13 +37,6 @@ const LF = 10;
 const COLON = 58;
 const SPACE = 32;
 const LOWER_D = 100;
-const NON_ASCII = /[\u0080-\uffff]/;
-const encoder = new TextEncoder();
-
-/** UTF-8 bytes of `text` beyond one per UTF-16 code unit; only run on rare or near-cap text. */
-function utf8Extra(text: string): number {
-  return NON_ASCII.test(text) ? encoder.encode(text).byteLength - text.length : 0;
-}
 
 /**
  * Creates a parser for one connection (create a fresh one per connection: the BOM rule and the

@@ -1,5 +1,5 @@
 /**
- * Chunk-by-chunk UTF-8 decoding for the SSE parser.
+ * UTF-8 helpers of the SSE parser: chunk-by-chunk decoding and exact sizes.
  *
  * Why not `TextDecoder#decode(chunk, { stream: true })`: Node routes streaming calls through a
  * generic converter that is 2-5x slower than its one-shot UTF-8 path, and decoding is a large
@@ -51,4 +51,16 @@ export function createUtf8Stream(): (chunk: Uint8Array) => string {
     atStart = false;
     return text.charCodeAt(0) === BOM ? text.slice(1) : text;
   };
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 bytes of `text` beyond one per UTF-16 code unit (0 for ASCII). Encodes the text, so the
+ * parser runs it only on rare lines and on frames near the cap.
+ * @example utf8Extra("é😀") // 3: 6 bytes for 3 code units
+ */
+export function utf8Extra(text: string): number {
+  return NON_ASCII.test(text) ? encoder.encode(text).byteLength - text.length : 0;
 }

@@ -21,7 +21,10 @@ export interface DistilledReply {
   readonly tokens: TokenTotals;
 }
 
-/** True for a tool call that finished (RES-04, TL-10). */
+/**
+ * True for a tool call that finished (RES-04, TL-10).
+ * @example listParts(state).filter(isTerminalTool)
+ */
 export function isTerminalTool(part: ReplyPart): part is ReplyToolPart {
   return part.type === "tool" && (part.status === "completed" || part.status === "error");
 }

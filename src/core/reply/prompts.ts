@@ -40,9 +40,17 @@ export function applyQuestionAsked(state: ReplyState, props: Dict, now: number):
   const id = str(props.id);
   if (id === undefined) return state;
   // Only the items' being objects is checked; their fields are the server's word.
-  const questions = (Array.isArray(props.questions) ? props.questions.filter(isRecord) : []) as unknown as QuestionInfo[];
+  const items = Array.isArray(props.questions) ? props.questions.filter(isRecord) : [];
+  const questions = items as unknown as QuestionInfo[];
   const tool = toolRef(props.tool);
-  const pending: PendingQuestion = { id, kind: "question", questions, ...(tool ? { tool } : {}), askedAt: now, raw: props };
+  const pending: PendingQuestion = {
+    id,
+    kind: "question",
+    questions,
+    ...(tool ? { tool } : {}),
+    askedAt: now,
+    raw: props,
+  };
   const next = { ...state, questions: { ...state.questions, [id]: pending } };
   // Q-16: without a tool reference nothing is decorated.
   return tool ? linkQuestion(next, { requestId: id, messageID: tool.messageID, callID: tool.callID, questions }) : next;

@@ -18,7 +18,10 @@ import { sumStepTotals } from "./usage";
 import { partFromWire } from "./wire-parts";
 import { isRecord, jsonEqual, str, type Dict } from "./wire";
 
-/** One entry of `GET /session/:id/message`. */
+/**
+ * One entry of `GET /session/:id/message`.
+ * @example const stored: readonly WireMessage[] = (await client.messages.list(sessionId)).items;
+ */
 export interface WireMessage {
   readonly info: Message;
   readonly parts: readonly Part[];
@@ -70,7 +73,8 @@ function wireParts(stored: readonly unknown[], liveById: ReadonlyMap<string, Rep
   for (const raw of stored) {
     const id = isRecord(raw) ? str(raw.id) : undefined;
     if (id === undefined || seen.has(id)) continue;
-    const part = partFromWire(raw) ?? (isRecord(raw) && (raw.type === "text" || raw.type === "reasoning") ? liveById.get(id) : undefined);
+    const blankText = isRecord(raw) && (raw.type === "text" || raw.type === "reasoning");
+    const part = partFromWire(raw) ?? (blankText ? liveById.get(id) : undefined);
     if (part) {
       seen.add(id);
       out.push(part);
@@ -80,7 +84,11 @@ function wireParts(stored: readonly unknown[], liveById: ReadonlyMap<string, Rep
 }
 
 /** The merged part list (see the module comment). */
-function mergeParts(live: readonly ReplyPart[], wire: readonly ReplyPart[], liveById: ReadonlyMap<string, ReplyPart>): ReplyPart[] {
+function mergeParts(
+  live: readonly ReplyPart[],
+  wire: readonly ReplyPart[],
+  liveById: ReadonlyMap<string, ReplyPart>,
+): ReplyPart[] {
   const wireIds = new Set(wire.map((p) => p.id));
   const counterpart = new Map<string, ReplyPart>(); // wire id -> live part
   const anchorOf = new Map<string, string>(); // live id -> wire id
@@ -133,9 +141,11 @@ export function reconcileTurn(state: ReplyState, messages: readonly WireMessage[
   const unchanged = merged.length === live.length && merged.every((p, i) => p === live[i]);
   const totals = sumStepTotals(stored.filter(isRecord));
   // Only id and role of each info were checked; the rest is the server's word.
-  const fetched = Object.fromEntries(
-    turn.assistants.map((m) => [str(infoOf(m).id) ?? "", infoOf(m) as unknown as ReplyMessageInfo] as const),
-  );
+  const fetched: Record<string, ReplyMessageInfo> = {};
+  for (const m of turn.assistants) {
+    const id = str(infoOf(m).id);
+    if (id !== undefined) fetched[id] = infoOf(m) as unknown as ReplyMessageInfo;
+  }
   const messagesById = sameMessages(state.messages, fetched) ? state.messages : fetched;
   let todoPartId: string | null = null;
   for (const p of merged) if (p.type === "tool" && TODO_TOOLS.has(p.tool)) todoPartId = p.id;

@@ -61,7 +61,7 @@ function dispatch(state: ReplyState, type: string, props: Dict, now: number): Re
       return applyPermissionAsked(state, props, now);
     case "permission.replied": {
       const reply = str(props.reply);
-      return applyResolved(state, props, now, reply === undefined ? { outcome: "replied" } : { outcome: "replied", reply });
+      return applyResolved(state, props, now, { outcome: "replied", ...(reply === undefined ? {} : { reply }) });
     }
     default:
       return state;
@@ -75,7 +75,10 @@ const ACTIVITY: ReadonlySet<string> = new Set(["message.part.delta", "message.pa
  * pass the store's clock to keep tests deterministic.
  * @example
  * let state = initialReplyState("ses_1");
- * state = reduce(state, { type: "message.part.delta", properties: { sessionID: "ses_1", partID: "p1", field: "text", delta: "Hi" } });
+ * state = reduce(state, {
+ *   type: "message.part.delta",
+ *   properties: { sessionID: "ses_1", partID: "p1", field: "text", delta: "Hi" },
+ * });
  * distill(state).text; // "Hi"
  */
 export function reduce(state: ReplyState, event: WireEvent, now: number = Date.now()): ReplyState {

@@ -8,7 +8,10 @@ import type { ReplyState } from "./state";
 import type { ReplySessionStatus, TurnEndedBy } from "./types";
 import { isRecord, num, presentStr, str, type Dict } from "./wire";
 
-/** Server error name of an abort: expected after `POST /abort`, not a failure. */
+/**
+ * Server error name of an abort: expected after `POST /abort`, not a failure.
+ * @example if (info.error?.name === ABORT_ERROR_NAME) showStopped();
+ */
 export const ABORT_ERROR_NAME = "MessageAbortedError";
 
 /** Assistant activity before any status (servers without `session.status`) starts the turn. */
@@ -40,7 +43,12 @@ export function applySessionStatus(state: ReplyState, props: Dict): ReplyState {
       break;
     case "retry":
       // STS-02: a retry without attempt or message still counts.
-      status = { type: "retry", attempt: num(raw.attempt) ?? null, message: str(raw.message) ?? "", next: num(raw.next) ?? null };
+      status = {
+        type: "retry",
+        attempt: num(raw.attempt) ?? null,
+        message: str(raw.message) ?? "",
+        next: num(raw.next) ?? null,
+      };
       break;
     default:
       return state;

@@ -70,7 +70,10 @@ export interface ReplyState {
   readonly firstTextSeen: boolean;
 }
 
-/** Zero cost and tokens. */
+/**
+ * Zero cost and tokens.
+ * @example state.totals === ZERO_TOTALS // nothing counted yet
+ */
 export const ZERO_TOTALS: Totals = Object.freeze({
   cost: 0,
   tokens: Object.freeze({ input: 0, output: 0, reasoning: 0, cache: Object.freeze({ read: 0, write: 0 }) }),

@@ -8,7 +8,10 @@ import { withPart, type ReplyState } from "./state";
 import type { ReplyPart, ReplyToolPart, Todo } from "./types";
 import { isBlank, isRecord, str, type Dict } from "./wire";
 
-/** `metadata.source` of a part that exists only in the stream. */
+/**
+ * `metadata.source` of a part that exists only in the stream.
+ * @example part.type === "tool" && part.metadata?.source === TODO_SOURCE
+ */
 export const TODO_SOURCE = "todo.updated";
 
 /**

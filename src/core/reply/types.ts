@@ -83,7 +83,12 @@ export interface ReplyOtherPart extends ReplyPartBase {
   readonly raw: Part;
 }
 
-/** One part of a reply. Narrow on `type`. */
+/**
+ * One part of a reply. Narrow on `type`.
+ * @example
+ * if (part.type === "text") render(part.text);
+ * else if (part.type === "tool") renderTool(part.tool, part.status, part.output);
+ */
 export type ReplyPart = ReplyTextPart | ReplyReasoningPart | ReplyToolPart | ReplyOtherPart;
 
 /** Token counts, summed over every step-finish of the turn (reasoning and cache included). */
@@ -94,13 +99,19 @@ export interface TokenTotals {
   readonly cache: { readonly read: number; readonly write: number };
 }
 
-/** Running cost and token totals of a reply. */
+/**
+ * Running cost and token totals of a reply.
+ * @example `${state.totals.tokens.input} in / ${state.totals.tokens.output} out, $${state.totals.cost}`
+ */
 export interface Totals {
   readonly cost: number;
   readonly tokens: TokenTotals;
 }
 
-/** A todo item, canonical (`in-progress` becomes `in_progress`); extra server fields are kept. */
+/**
+ * A todo item, canonical (`in-progress` becomes `in_progress`); extra server fields are kept.
+ * @example state.todos.filter((t) => t.status === "in_progress")
+ */
 export interface Todo {
   readonly content: string;
   readonly status: string;
@@ -108,7 +119,10 @@ export interface Todo {
   readonly [key: string]: unknown;
 }
 
-/** A question waiting for the user (`question.asked`). */
+/**
+ * A question waiting for the user (`question.asked`).
+ * @example Object.values(state.questions).map((q) => q.questions[0]?.question)
+ */
 export interface PendingQuestion {
   readonly id: string;
   readonly kind: "question";
@@ -121,7 +135,10 @@ export interface PendingQuestion {
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-/** A permission request waiting for the user (`permission.asked`). */
+/**
+ * A permission request waiting for the user (`permission.asked`).
+ * @example Object.values(state.permissions).map((p) => `${p.permission}: ${p.patterns.join(", ")}`)
+ */
 export interface PendingPermission {
   readonly id: string;
   readonly kind: "permission";

@@ -1,0 +1,47 @@
+/**
+ * The optimistic user message shown while a prompt is on its way. It carries the ids sent to the
+ * server (`messageID` and each part's `id`), so the server's `message.updated` and
+ * `message.part.updated` events replace it in place instead of adding a duplicate.
+ */
+import type { Part, UserMessage } from "@opencode-ai/sdk/v2";
+import { toPromptModel, type MessageWithParts, type PartInput, type PromptInput } from "../../core/api";
+
+/** A prompt whose message and parts all have ids. */
+export interface IdentifiedPrompt extends PromptInput {
+  messageID: string;
+  parts: Array<PartInput & { id: string }>;
+}
+
+const optimistic = new WeakSet<object>();
+
+/**
+ * Builds the user message the server will store for this prompt. `agent` and `model` are the
+ * prompt's (empty when the server picks its defaults); the server's snapshot replaces them.
+ * @example buildOptimisticMessage("ses_1", { messageID: "msg_1", parts: [{ id: "prt_1", type: "text", text: "hi" }] })
+ */
+export function buildOptimisticMessage(sessionId: string, prompt: IdentifiedPrompt, now = Date.now()): MessageWithParts {
+  const messageID = prompt.messageID;
+  const model = toPromptModel(prompt.model) ?? { providerID: "", modelID: "" };
+  const info: UserMessage = {
+    id: messageID,
+    sessionID: sessionId,
+    role: "user",
+    time: { created: now },
+    agent: prompt.agent ?? "",
+    model: prompt.variant === undefined ? model : { ...model, variant: prompt.variant },
+    ...(prompt.system === undefined ? {} : { system: prompt.system }),
+    ...(prompt.tools === undefined ? {} : { tools: prompt.tools }),
+  };
+  optimistic.add(info);
+  const parts = prompt.parts.map((part) => ({ ...part, sessionID: sessionId, messageID }) as Part);
+  return { info, parts };
+}
+
+/**
+ * True while a cached message is still the optimistic copy (the server's `message.updated`
+ * replaces its info, which makes this false).
+ * @example isOptimisticMessage(message) ? "sending..." : null
+ */
+export function isOptimisticMessage(message: MessageWithParts): boolean {
+  return optimistic.has(message.info);
+}

@@ -1,0 +1,46 @@
+import { useContext, useMemo, useRef, type ReactNode } from "react";
+import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
+import type { OpencodeClient } from "../core/client";
+import { OpencodeContext, type OpencodeContextValue } from "./context";
+
+/** Props of {@link OpencodeProvider}. */
+export interface OpencodeProviderProps {
+  /** The client the hooks below use: `createOpencodeClient({ baseUrl, password, directory })`. */
+  client: OpencodeClient;
+  /**
+   * The QueryClient to cache into. Default: the one of an enclosing `<QueryClientProvider>`,
+   * else a QueryClient this provider creates once and keeps for its lifetime.
+   */
+  queryClient?: QueryClient;
+  children?: ReactNode;
+}
+
+/**
+ * Makes an OpenCode client (and a QueryClient) available to the hooks below. Create the client
+ * once (module scope, `useState`, or `useMemo`): a new client is a new event feed. The live
+ * cache is not opened here but by the hooks, so a provider with no hook mounted holds no
+ * connection.
+ * @example
+ * const client = createOpencodeClient({ baseUrl: "http://127.0.0.1:4096" });
+ * root.render(
+ *   <OpencodeProvider client={client}>
+ *     <App />
+ *   </OpencodeProvider>,
+ * );
+ */
+export function OpencodeProvider({ client, queryClient, children }: OpencodeProviderProps): ReactNode {
+  const outer = useContext(QueryClientContext);
+  const own = useRef<QueryClient | null>(null);
+  let resolved = queryClient ?? outer;
+  if (resolved === undefined) {
+    // Created on first need and kept: a new QueryClient per render would drop every cache.
+    own.current ??= new QueryClient();
+    resolved = own.current;
+  }
+  const value = useMemo<OpencodeContextValue>(() => ({ client, queryClient: resolved }), [client, resolved]);
+  return (
+    <QueryClientProvider client={resolved}>
+      <OpencodeContext.Provider value={value}>{children}</OpencodeContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * `queryOptions` for every OpenCode read, keyed by {@link opencodeKeys}: use them to prefetch,
+ * `useSuspenseQuery`, `ensureQueryData`, or `setQueryData`/`getQueryData` with full types.
+ * The live ones (all but health) have `staleTime: Infinity`: the live cache (see `useLiveCache`)
+ * keeps them fresh from events and invalidates them after a reconnect, so there is no polling.
+ */
+import { queryOptions } from "@tanstack/react-query";
+import type { PermissionRequest, QuestionRequest, Session, SessionStatus, Todo } from "@opencode-ai/sdk/v2";
+import type { HealthInfo, SessionListFilters } from "../core/api";
+import type { OpencodeClient } from "../core/client";
+import { OpencodeError, UnsupportedServerError } from "../core/errors";
+import { opencodeKeys } from "./keys";
+
+/** Staleness of the event-fed queries: only events and reconnects refresh them. */
+export const LIVE_STALE_TIME = Number.POSITIVE_INFINITY;
+
+/**
+ * The retry policy of every query here: up to 3 retries, none for errors a retry cannot fix (any
+ * 4xx such as NotFoundError or UnauthorizedError, and an unsupported server).
+ * @example useQuery({ ...myOptions, retry: retryUnlessClientError })
+ */
+export function retryUnlessClientError(failureCount: number, error: Error): boolean {
+  if (error instanceof UnsupportedServerError) return false;
+  if (error instanceof OpencodeError && error.status !== undefined && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 3;
+}
+
+/**
+ * `GET /global/health`. Not event-fed: TanStack's default staleness applies.
+ * @example const { version } = await queryClient.fetchQuery(healthQueryOptions(client))
+ */
+export function healthQueryOptions(client: OpencodeClient) {
+  return queryOptions<HealthInfo, Error>({
+    queryKey: opencodeKeys.health(client),
+    queryFn: ({ signal }) => client.health({ signal }),
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * `GET /session` with filters (newest first). Created, updated and deleted sessions are patched
+ * in from events, respecting the filters.
+ * @example await queryClient.prefetchQuery(sessionsQueryOptions(client, { roots: true }))
+ */
+export function sessionsQueryOptions(client: OpencodeClient, filters: SessionListFilters = {}) {
+  return queryOptions<Session[], Error>({
+    queryKey: opencodeKeys.sessionList(client, filters),
+    queryFn: ({ signal }) => client.sessions.list(filters, { signal }),
+    staleTime: LIVE_STALE_TIME,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * `GET /session/:id`; a missing session is a NotFoundError.
+ * @example const session = useSuspenseQuery(sessionQueryOptions(client, "ses_1")).data
+ */
+export function sessionQueryOptions(client: OpencodeClient, sessionId: string) {
+  return queryOptions<Session, Error>({
+    queryKey: opencodeKeys.session(client, sessionId),
+    queryFn: ({ signal }) => client.sessions.get(sessionId, { signal }),
+    staleTime: LIVE_STALE_TIME,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * `GET /session/:id/children` (subagent and forked sessions).
+ * @example queryClient.getQueryData(sessionChildrenQueryOptions(client, "ses_1").queryKey)
+ */
+export function sessionChildrenQueryOptions(client: OpencodeClient, sessionId: string) {
+  return queryOptions<Session[], Error>({
+    queryKey: opencodeKeys.children(client, sessionId),
+    queryFn: ({ signal }) => client.sessions.children(sessionId, { signal }),
+    staleTime: LIVE_STALE_TIME,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * `GET /session/status`: busy/retry sessions only; a session that is absent is idle.
+ * @example queryClient.setQueryData(sessionStatusQueryOptions(client).queryKey, {})
+ */
+export function sessionStatusQueryOptions(client: OpencodeClient) {
+  return queryOptions<Record<string, SessionStatus>, Error>({
+    queryKey: opencodeKeys.status(client),
+    queryFn: ({ signal }) => client.sessions.status({ signal }),
+    staleTime: LIVE_STALE_TIME,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * `GET /session/:id/todo`; replaced by every `todo.updated` event.
+ * @example await queryClient.ensureQueryData(todosQueryOptions(client, "ses_1"))
+ */
+export function todosQueryOptions(client: OpencodeClient, sessionId: string) {
+  return queryOptions<Todo[], Error>({
+    queryKey: opencodeKeys.todos(client, sessionId),
+    queryFn: ({ signal }) => client.sessions.todo(sessionId, { signal }),
+    staleTime: LIVE_STALE_TIME,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * `GET /question`: pending questions of the instance, all sessions (filter by `sessionID` with
+ * `select`); `question.asked` adds, `question.replied`/`question.rejected` remove.
+ * @example useQuery({ ...questionsQueryOptions(client), select: (list) => list.filter((q) => q.sessionID === id) })
+ */
+export function questionsQueryOptions(client: OpencodeClient) {
+  return queryOptions<QuestionRequest[], Error>({
+    queryKey: opencodeKeys.questions(client),
+    queryFn: ({ signal }) => client.questions.list({ signal }),
+    staleTime: LIVE_STALE_TIME,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * `GET /permission`: pending permission requests of the instance, all sessions;
+ * `permission.asked` adds, `permission.replied` removes.
+ * @example queryClient.setQueryData(permissionsQueryOptions(client).queryKey, (list) => list?.filter((p) => p.id !== "per_1"))
+ */
+export function permissionsQueryOptions(client: OpencodeClient) {
+  return queryOptions<PermissionRequest[], Error>({
+    queryKey: opencodeKeys.permissions(client),
+    queryFn: ({ signal }) => client.permissions.list({ signal }),
+    staleTime: LIVE_STALE_TIME,
+    retry: retryUnlessClientError,
+  });
+}
