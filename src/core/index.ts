@@ -43,3 +43,4 @@ export type {
   SubscribeOptions,
   WireEvent,
 } from "./events/types";
+export * from "./reply";

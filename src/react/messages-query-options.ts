@@ -2,7 +2,7 @@ import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { MessagePage } from "../core/api";
 import type { OpencodeClient } from "../core/client";
 import { opencodeKeys } from "./keys";
-import { LIVE_STALE_TIME, retryUnlessClientError } from "./query-options";
+import { LIVE_QUERY_DEFAULTS } from "./query-options";
 
 /** Messages per page when none is given. */
 export const DEFAULT_MESSAGE_PAGE_SIZE = 50;
@@ -27,12 +27,11 @@ export interface MessagesPaging {
 export function messagesInfiniteQueryOptions(client: OpencodeClient, sessionId: string, paging: MessagesPaging = {}) {
   const pageSize = paging.pageSize ?? DEFAULT_MESSAGE_PAGE_SIZE;
   return infiniteQueryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.messagePages(client, sessionId, pageSize),
     queryFn: ({ pageParam, signal }): Promise<MessagePage> =>
       client.messages.list(sessionId, { limit: pageSize, before: pageParam }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage: MessagePage) => lastPage.nextCursor,
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
   });
 }

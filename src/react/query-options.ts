@@ -25,15 +25,21 @@ export function retryUnlessClientError(failureCount: number, error: Error): bool
   return failureCount < 3;
 }
 
+/** What every query here sets: its retry policy. */
+export const QUERY_DEFAULTS = { retry: retryUnlessClientError } as const;
+
+/** What every event-fed query here sets: its retry policy and no staleness. */
+export const LIVE_QUERY_DEFAULTS = { retry: retryUnlessClientError, staleTime: LIVE_STALE_TIME } as const;
+
 /**
  * `GET /global/health`. Not event-fed: TanStack's default staleness applies.
  * @example const { version } = await queryClient.fetchQuery(healthQueryOptions(client))
  */
 export function healthQueryOptions(client: OpencodeClient) {
-  return queryOptions<HealthInfo, Error>({
+  return queryOptions({
+    ...QUERY_DEFAULTS,
     queryKey: opencodeKeys.health(client),
-    queryFn: ({ signal }) => client.health({ signal }),
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<HealthInfo> => client.health({ signal }),
   });
 }
 
@@ -43,11 +49,10 @@ export function healthQueryOptions(client: OpencodeClient) {
  * @example await queryClient.prefetchQuery(sessionsQueryOptions(client, { roots: true }))
  */
 export function sessionsQueryOptions(client: OpencodeClient, filters: SessionListFilters = {}) {
-  return queryOptions<Session[], Error>({
+  return queryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.sessionList(client, filters),
-    queryFn: ({ signal }) => client.sessions.list(filters, { signal }),
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<Session[]> => client.sessions.list(filters, { signal }),
   });
 }
 
@@ -56,11 +61,10 @@ export function sessionsQueryOptions(client: OpencodeClient, filters: SessionLis
  * @example const session = useSuspenseQuery(sessionQueryOptions(client, "ses_1")).data
  */
 export function sessionQueryOptions(client: OpencodeClient, sessionId: string) {
-  return queryOptions<Session, Error>({
+  return queryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.session(client, sessionId),
-    queryFn: ({ signal }) => client.sessions.get(sessionId, { signal }),
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<Session> => client.sessions.get(sessionId, { signal }),
   });
 }
 
@@ -69,11 +73,10 @@ export function sessionQueryOptions(client: OpencodeClient, sessionId: string) {
  * @example queryClient.getQueryData(sessionChildrenQueryOptions(client, "ses_1").queryKey)
  */
 export function sessionChildrenQueryOptions(client: OpencodeClient, sessionId: string) {
-  return queryOptions<Session[], Error>({
+  return queryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.children(client, sessionId),
-    queryFn: ({ signal }) => client.sessions.children(sessionId, { signal }),
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<Session[]> => client.sessions.children(sessionId, { signal }),
   });
 }
 
@@ -82,11 +85,10 @@ export function sessionChildrenQueryOptions(client: OpencodeClient, sessionId: s
  * @example queryClient.setQueryData(sessionStatusQueryOptions(client).queryKey, {})
  */
 export function sessionStatusQueryOptions(client: OpencodeClient) {
-  return queryOptions<Record<string, SessionStatus>, Error>({
+  return queryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.status(client),
-    queryFn: ({ signal }) => client.sessions.status({ signal }),
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<Record<string, SessionStatus>> => client.sessions.status({ signal }),
   });
 }
 
@@ -95,11 +97,10 @@ export function sessionStatusQueryOptions(client: OpencodeClient) {
  * @example await queryClient.ensureQueryData(todosQueryOptions(client, "ses_1"))
  */
 export function todosQueryOptions(client: OpencodeClient, sessionId: string) {
-  return queryOptions<Todo[], Error>({
+  return queryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.todos(client, sessionId),
-    queryFn: ({ signal }) => client.sessions.todo(sessionId, { signal }),
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<Todo[]> => client.sessions.todo(sessionId, { signal }),
   });
 }
 
@@ -109,11 +110,10 @@ export function todosQueryOptions(client: OpencodeClient, sessionId: string) {
  * @example useQuery({ ...questionsQueryOptions(client), select: (list) => list.filter((q) => q.sessionID === id) })
  */
 export function questionsQueryOptions(client: OpencodeClient) {
-  return queryOptions<QuestionRequest[], Error>({
+  return queryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.questions(client),
-    queryFn: ({ signal }) => client.questions.list({ signal }),
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<QuestionRequest[]> => client.questions.list({ signal }),
   });
 }
 
@@ -123,10 +123,9 @@ export function questionsQueryOptions(client: OpencodeClient) {
  * @example queryClient.setQueryData(permissionsQueryOptions(client).queryKey, (list) => list?.filter((p) => p.id !== "per_1"))
  */
 export function permissionsQueryOptions(client: OpencodeClient) {
-  return queryOptions<PermissionRequest[], Error>({
+  return queryOptions({
+    ...LIVE_QUERY_DEFAULTS,
     queryKey: opencodeKeys.permissions(client),
-    queryFn: ({ signal }) => client.permissions.list({ signal }),
-    staleTime: LIVE_STALE_TIME,
-    retry: retryUnlessClientError,
+    queryFn: ({ signal }): Promise<PermissionRequest[]> => client.permissions.list({ signal }),
   });
 }

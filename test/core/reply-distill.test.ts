@@ -30,6 +30,8 @@ describe("distill (RES)", () => {
     const state = fold([textSnap("a", "x"), toolSnap("t", "bash", { status: "pending" }), stepFinish("s", 1, {})]);
     expect(distill(state).parts.map((p) => p.id)).toEqual(["a", "t", "s"]);
     expect(distill(state).parts).toBe(listParts(state));
+    // A change that touches no part keeps the list (no re-render for a parts selector).
+    expect(listParts(reduce(state, ev("session.status", { status: { type: "busy" } })))).toBe(listParts(state));
   });
 
   test("RES-06 every tool part counts in parts, whatever its status", () => {

@@ -60,7 +60,8 @@ describe("fixture replay (opencode 1.18.33 captures)", () => {
   const names = captureNames(FIXTURES);
 
   test("the captures are there", () => {
-    expect(names).toEqual(expect.arrayContaining(["hello", "reasoning", "abort", "todo", "question-reply", "tool-permission-once", "tool-permission-reject", "error-fatal400"]));
+    const expected = ["hello", "reasoning", "abort", "todo", "question-reply", "tool-permission-once", "tool-permission-reject", "error-fatal400"];
+    expect(names).toEqual(expect.arrayContaining(expected));
   });
 
   test.each(names)("%s: the folded stream equals what the server stored, and the turn ended", (name) => {

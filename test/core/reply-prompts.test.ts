@@ -8,7 +8,14 @@ const asked = (id: unknown, tool?: { messageID: string; callID: string }) =>
 const replied = (requestID?: string, answers?: unknown) =>
   ev("question.replied", { ...(requestID ? { requestID } : {}), ...(answers === undefined ? {} : { answers }) });
 const permAsked = (id: string) =>
-  ev("permission.asked", { id, permission: "bash", patterns: ["echo hi"], always: ["echo *"], metadata: { command: "echo hi" }, tool: { messageID: MSG, callID: "call_1" } });
+  ev("permission.asked", {
+    id,
+    permission: "bash",
+    patterns: ["echo hi"],
+    always: ["echo *"],
+    metadata: { command: "echo hi" },
+    tool: { messageID: MSG, callID: "call_1" },
+  });
 const permReplied = (requestID: string, reply = "once") => ev("permission.replied", { requestID, reply });
 const questionPart = (state: ReplyState, id = "q1") => {
   const part = getPart(state, id);
@@ -55,7 +62,15 @@ describe("reply reducer: questions and permissions (Q)", () => {
 
   test("Q-06 permission.asked becomes pending and never decorates a tool part", () => {
     const state = fold([toolSnap("t1", "bash", { status: "running", input: { command: "echo hi" } }), permAsked("per_1")], undefined, 7);
-    expect(state.permissions.per_1).toMatchObject({ kind: "permission", permission: "bash", patterns: ["echo hi"], always: ["echo *"], metadata: { command: "echo hi" }, tool: link, askedAt: 7 });
+    expect(state.permissions.per_1).toMatchObject({
+      kind: "permission",
+      permission: "bash",
+      patterns: ["echo hi"],
+      always: ["echo *"],
+      metadata: { command: "echo hi" },
+      tool: link,
+      askedAt: 7,
+    });
     expect(questionPart(state, "t1").input).toEqual({ command: "echo hi" });
   });
 

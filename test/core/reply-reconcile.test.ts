@@ -18,7 +18,13 @@ describe("reconcileTurn: the final merge (FX)", () => {
     const state = live(textSnap("p1", "streamed"));
     const merged = reconcileTurn(
       state,
-      list(user("msg_u0"), assistant("msg_old", [text("old", "previous answer")], "msg_u0"), user(), assistant(MSG, [text("p1", "streamed")]), assistant("msg_a2", [text("p2", "more")])),
+      list(
+        user("msg_u0"),
+        assistant("msg_old", [text("old", "previous answer")], "msg_u0"),
+        user(),
+        assistant(MSG, [text("p1", "streamed")]),
+        assistant("msg_a2", [text("p2", "more")]),
+      ),
     );
     expect(distill(merged).text).toBe("streamed\n\nmore");
   });
@@ -84,7 +90,8 @@ describe("reconcileTurn: the final merge (FX)", () => {
       ev("question.asked", { id: "que_1", questions: [], tool: { messageID: MSG, callID: "call_1" } }),
     );
     expect(getPart(state, "q1")).toHaveProperty("question");
-    const merged = reconcileTurn(state, list(user(), assistant(MSG, [{ ...toolPart("q1", "question", { status: "completed", input: { questions: [] }, output: "Red" }), callID: "call_1" }])));
+    const stored = { ...toolPart("q1", "question", { status: "completed", input: { questions: [] }, output: "Red" }), callID: "call_1" };
+    const merged = reconcileTurn(state, list(user(), assistant(MSG, [stored])));
     const part = getPart(merged, "q1");
     expect(part).toMatchObject({ status: "completed", output: "Red", input: { questions: [] } });
     expect(part).not.toHaveProperty("question");
@@ -100,7 +107,13 @@ describe("reconcileTurn: the final merge (FX)", () => {
     const state = live(textSnap("a", "A"), textSnap("b", "B"), stepFinish("s1", 1, { input: 5 }), stepFinish("s1x", 1, { input: 5 }));
     const merged = reconcileTurn(
       state,
-      list(user(), assistant(MSG, [text("a", "A"), { id: "s1", type: "step-finish", cost: 0.25, tokens: { input: 3, output: 2, reasoning: 1, cache: { read: 4, write: 0 } } }])),
+      list(
+        user(),
+        assistant(MSG, [
+          text("a", "A"),
+          { id: "s1", type: "step-finish", cost: 0.25, tokens: { input: 3, output: 2, reasoning: 1, cache: { read: 4, write: 0 } } },
+        ]),
+      ),
     );
     expect(merged.partIds).toEqual(["a", "s1"]);
     expect(merged.totals).toEqual({ cost: 0.25, tokens: { input: 3, output: 2, reasoning: 1, cache: { read: 4, write: 0 } } });
@@ -124,11 +137,17 @@ describe("reconcileTurn: the final merge (FX)", () => {
   });
 
   test("a merge that changes nothing returns the same state; unchanged parts keep their identity", () => {
-    const stored = list(user(), assistant(MSG, [text("a", "A"), { ...toolPart("t", "bash", { status: "completed", output: "o" }), callID: "call_1" }, text("b", "B")]));
+    const bash = { ...toolPart("t", "bash", { status: "completed", output: "o" }), callID: "call_1" };
+    const stored = list(user(), assistant(MSG, [text("a", "A"), bash, text("b", "B")]));
     const info = assistant(MSG, []).info;
-    const state = live(ev("message.updated", { info }), textSnap("a", "A"), toolSnap("t", "bash", { status: "completed", output: "o" }), textSnap("b", "B"));
+    const state = live(
+      ev("message.updated", { info }),
+      textSnap("a", "A"),
+      toolSnap("t", "bash", { status: "completed", output: "o" }),
+      textSnap("b", "B"),
+    );
     expect(reconcileTurn(state, stored)).toBe(state);
-    const changed = reconcileTurn(state, list(user(), assistant(MSG, [text("a", "A"), { ...toolPart("t", "bash", { status: "completed", output: "o" }), callID: "call_1" }, text("b", "B!")])));
+    const changed = reconcileTurn(state, list(user(), assistant(MSG, [text("a", "A"), bash, text("b", "B!")])));
     expect(getPart(changed, "a")).toBe(getPart(state, "a"));
     expect(getPart(changed, "t")).toBe(getPart(state, "t"));
     expect(getPart(changed, "b")).not.toBe(getPart(state, "b"));

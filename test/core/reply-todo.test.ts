@@ -15,6 +15,9 @@ import { ev, fold, MSG, SID, toolSnap, USER, userMessage } from "../support/repl
 
 const todoEvent = (todos?: unknown) => ev("todo.updated", todos === undefined ? {} : { todos });
 const plan = [{ content: "Plan", status: "in-progress", priority: "high" }];
+/** The stored list of a turn whose one assistant message has these parts. */
+const stored = (...parts: Record<string, unknown>[]) =>
+  [{ info: { id: USER, role: "user" }, parts: [] }, { info: { id: MSG, role: "assistant", parentID: USER }, parts }] as unknown as WireMessage[];
 const toolOf = (part: ReplyPart | undefined) => {
   if (part?.type !== "tool") throw new Error("not a tool part");
   return part;
@@ -100,15 +103,14 @@ describe("reply reducer: todos (TODO, TD, PS)", () => {
   });
 
   test("TODO-08 after the final merge the target is found again; with none a new part is synthesised", () => {
-    const wire = [
-      { info: { id: USER, role: "user" }, parts: [] },
-      { info: { id: MSG, role: "assistant", parentID: USER }, parts: [{ id: "t9", type: "tool", tool: "todowrite", callID: "c", messageID: MSG, state: { status: "completed", input: { todos: [] } } }] },
-    ] as unknown as WireMessage[];
-    const merged = reconcileTurn(fold([userMessage(), toolSnap("t9", "todowrite", { status: "running" })]), wire);
+    const merged = reconcileTurn(
+      fold([userMessage(), toolSnap("t9", "todowrite", { status: "running" })]),
+      stored({ id: "t9", type: "tool", tool: "todowrite", callID: "c", messageID: MSG, state: { status: "completed", input: { todos: [] } } }),
+    );
     expect(merged.todoPartId).toBe("t9");
     const noTodo = reconcileTurn(
       fold([userMessage(), toolSnap("t1", "bash", { status: "running" })]),
-      [{ info: { id: USER, role: "user" }, parts: [] }, { info: { id: MSG, role: "assistant", parentID: USER }, parts: [{ id: "t1", type: "tool", tool: "bash", state: { status: "completed" } }] }] as unknown as WireMessage[],
+      stored({ id: "t1", type: "tool", tool: "bash", state: { status: "completed" } }),
     );
     expect(noTodo.todoPartId).toBeNull();
     const after = reduce(noTodo, todoEvent(plan));
@@ -118,11 +120,10 @@ describe("reply reducer: todos (TODO, TD, PS)", () => {
 
   test("TODO-09 the synthesised part survives the final merge in place", () => {
     const live = fold([userMessage(), todoEvent(plan), toolSnap("t1", "bash", { status: "completed", output: "x" })]);
-    const wire = [
-      { info: { id: USER, role: "user" }, parts: [] },
-      { info: { id: MSG, role: "assistant", parentID: USER }, parts: [{ id: "t1", type: "tool", tool: "bash", callID: "call_1", messageID: MSG, state: { status: "completed", output: "x2" } }] },
-    ] as unknown as WireMessage[];
-    const merged = reconcileTurn(live, wire);
+    const merged = reconcileTurn(
+      live,
+      stored({ id: "t1", type: "tool", tool: "bash", callID: "call_1", messageID: MSG, state: { status: "completed", output: "x2" } }),
+    );
     expect(distill(merged).toolParts.map((p) => [p.tool, p.output ?? null])).toEqual([["todowrite", null], ["bash", "x2"]]);
   });
 

@@ -26,26 +26,62 @@ export interface TcpProxy {
 }
 
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+) HTTP\/1\.[01]$/;
-/** A body line longer than this is not a request line: keep only its tail so memory stays flat. */
-const MAX_PENDING = 64 * 1024;
 
 /**
- * Collects request lines from one client connection's bytes. Request lines are the only lines of
- * the form "METHOD /path HTTP/1.x"; JSON bodies from fetch are one line without CRLF, so a line
- * scan is enough (no need to frame bodies). Latin-1 keeps one char per byte across chunk splits.
+ * Frames the HTTP/1.1 requests of one client connection and reports each request line. Real
+ * framing (Content-Length and chunked bodies are skipped), not a line scan: with keep-alive the
+ * next request line follows a JSON body that has no trailing CRLF, on the same line.
  */
-function lineScanner(onLine: (line: string) => void): (chunk: Buffer) => void {
-  let pending = "";
+function requestFramer(onRequest: (line: string) => void): (chunk: Buffer) => void {
+  let buffer: Buffer = Buffer.alloc(0);
+  let state: "head" | "body" | "chunk-size" | "trailer" = "head";
+  let bodyLeft = 0;
+  let chunkedBody = false;
+  const takeLine = (): string | undefined => {
+    const end = buffer.indexOf("\r\n");
+    if (end < 0) return undefined;
+    const line = buffer.subarray(0, end).toString("latin1");
+    buffer = buffer.subarray(end + 2);
+    return line;
+  };
   return (chunk) => {
-    pending += chunk.toString("latin1");
-    let end = pending.indexOf("\r\n");
-    while (end >= 0) {
-      const match = REQUEST_LINE.exec(pending.slice(0, end));
-      if (match) onLine(`${match[1]} ${match[2]}`);
-      pending = pending.slice(end + 2);
-      end = pending.indexOf("\r\n");
+    buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+    for (;;) {
+      if (state === "body") {
+        const skip = Math.min(bodyLeft, buffer.length);
+        buffer = buffer.subarray(skip);
+        bodyLeft -= skip;
+        if (bodyLeft > 0) return;
+        state = chunkedBody ? "chunk-size" : "head";
+        continue;
+      }
+      if (state === "chunk-size" || state === "trailer") {
+        const line = takeLine();
+        if (line === undefined) return;
+        if (state === "trailer") {
+          if (line === "") {
+            state = "head";
+            chunkedBody = false;
+          }
+          continue;
+        }
+        // Size 0 ends the body (then trailers); a chunk's data is followed by CRLF, skipped with it.
+        bodyLeft = Number.parseInt(line, 16) + 2;
+        state = bodyLeft > 2 ? "body" : "trailer";
+        continue;
+      }
+      const end = buffer.indexOf("\r\n\r\n");
+      if (end < 0) return;
+      const [first = "", ...headers] = buffer.subarray(0, end).toString("latin1").split("\r\n");
+      buffer = buffer.subarray(end + 4);
+      const match = REQUEST_LINE.exec(first);
+      if (match) onRequest(`${match[1]} ${match[2]}`);
+      const header = (name: string): string | undefined =>
+        headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim().toLowerCase();
+      chunkedBody = header("transfer-encoding")?.includes("chunked") ?? false;
+      bodyLeft = chunkedBody ? 0 : Number(header("content-length") ?? 0);
+      state = chunkedBody ? "chunk-size" : bodyLeft > 0 ? "body" : "head";
     }
-    if (pending.length > MAX_PENDING) pending = pending.slice(-256);
   };
 }
 
@@ -67,7 +103,7 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
     const upstream = net.connect({ host: hostname, port: Number(targetPort) });
     const pair = { client, upstream };
     live.add(pair);
-    const scan = lineScanner((line) => lines.push(line));
+    const scan = requestFramer((line) => lines.push(line));
     // Manual forwarding (not pipe) so every client byte passes the scanner before it goes upstream.
     client.on("data", (chunk: Buffer) => {
       scan(chunk);

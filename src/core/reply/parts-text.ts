@@ -26,7 +26,7 @@ function readTime(value: unknown): TextTime {
   if (!isRecord(value)) return undefined;
   const start = num(value.start);
   const end = num(value.end);
-  if (start === undefined && end === undefined) return undefined;
+  if (start === undefined) return end === undefined ? undefined : { end };
   return end === undefined ? { start } : { start, end };
 }
 

@@ -117,18 +117,20 @@ export function getPart(state: ReplyState, id: string): ReplyPart | undefined {
   return state.parts.get(id);
 }
 
-const listCache = new WeakMap<ReplyState, readonly ReplyPart[]>();
+// Keyed by the parts table: `partIds` and `parts` always change together, so a state that only
+// changed its status or todos returns the same list.
+const listCache = new WeakMap<PersistentMap<ReplyPart>, readonly ReplyPart[]>();
 
 /**
- * Every part in emission order. Cached per state object, so a selector returns the same array
- * for the same state (safe for `useSyncExternalStore`).
+ * Every part in emission order. Cached while the parts do not change, so a selector returns the
+ * same array until a part changes (safe for `useSyncExternalStore`, no needless re-render).
  * @example const parts = listParts(store.getState());
  */
 export function listParts(state: ReplyState): readonly ReplyPart[] {
-  let list = listCache.get(state);
+  let list = listCache.get(state.parts);
   if (!list) {
     list = state.partIds.flatMap((id) => state.parts.get(id) ?? []);
-    listCache.set(state, list);
+    listCache.set(state.parts, list);
   }
   return list;
 }

@@ -1,0 +1,38 @@
+import type { UseMutationOptions } from "@tanstack/react-query";
+import type { OpencodeMutationOptions } from "./hook-options";
+
+/** The cache work of a mutation hook: TanStack's callbacks, minus the mutation function. */
+export type CacheCallbacks<TData, TVariables, TContext> = Pick<
+  UseMutationOptions<TData, Error, TVariables, TContext>,
+  "onMutate" | "onSuccess" | "onError" | "onSettled"
+>;
+
+/**
+ * Joins a hook's cache work with the caller's options: the hook's callback runs first (so the
+ * caller sees the caches already patched or rolled back), then the caller's.
+ * @example useMutation(withCallerOptions(client.sessions.delete, { onMutate, onError }, options))
+ */
+export function withCallerOptions<TData, TVariables, TContext>(
+  mutationFn: (variables: TVariables) => Promise<TData>,
+  ours: CacheCallbacks<TData, TVariables, TContext>,
+  caller: OpencodeMutationOptions<TData, TVariables>,
+): UseMutationOptions<TData, Error, TVariables, TContext> {
+  const { onSuccess, onError, onSettled, ...settings } = caller;
+  return {
+    ...settings,
+    mutationFn,
+    onMutate: ours.onMutate,
+    async onSuccess(data, variables, result, context) {
+      await ours.onSuccess?.(data, variables, result, context);
+      await onSuccess?.(data, variables);
+    },
+    async onError(error, variables, result, context) {
+      await ours.onError?.(error, variables, result, context);
+      await onError?.(error, variables);
+    },
+    async onSettled(data, error, variables, result, context) {
+      await ours.onSettled?.(data, error, variables, result, context);
+      await onSettled?.(data, error, variables);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { useMutation, type QueryFilters, type UseMutationResult } from "@tanstack/react-query";
+import { forgetSession } from "./cache/apply-event";
+import { dropSession, findCachedSession, snapshotQueries } from "./cache/query-writes";
+import { useOpencodeContext } from "./context";
+import type { OpencodeMutationOptions } from "./hook-options";
+import { opencodeKeys } from "./keys";
+import { withCallerOptions } from "./mutation-options";
+
+interface DeleteContext {
+  restore: () => void;
+  parentId: string | undefined;
+}
+
+/**
+ * Deletes a session and its children (`DELETE /session/:id`). It leaves every cached list at
+ * once; if the server refuses, the lists are restored and the error is in `error`. On success
+ * its unobserved caches (messages, todos) are dropped and an observed detail refetches into a
+ * NotFoundError.
+ * @example
+ * const remove = useDeleteSession({ onSuccess: () => navigate("/") });
+ * <button onClick={() => remove.mutate(sessionId)}>Delete</button>
+ */
+export function useDeleteSession(
+  options: OpencodeMutationOptions<boolean, string> = {},
+): UseMutationResult<boolean, Error, string, DeleteContext> {
+  const { client, queryClient } = useOpencodeContext();
+  return useMutation(
+    withCallerOptions<boolean, string, DeleteContext>(
+      (sessionId) => client.sessions.delete(sessionId),
+      {
+        async onMutate(sessionId) {
+          const parentId = findCachedSession(queryClient, client, sessionId)?.parentID;
+          const touched: QueryFilters[] = [{ queryKey: opencodeKeys.sessionLists(client) }];
+          if (parentId) touched.push({ queryKey: opencodeKeys.children(client, parentId), exact: true });
+          await Promise.all(touched.map((filters) => queryClient.cancelQueries(filters)));
+          const restore = snapshotQueries(queryClient, touched);
+          dropSession(queryClient, client, sessionId, parentId);
+          return { restore, parentId };
+        },
+        onError: (_error, _variables, context) => context?.restore(),
+        onSuccess: (_deleted, sessionId, context) => forgetSession(queryClient, client, sessionId, context.parentId),
+      },
+      options,
+    ),
+    queryClient,
+  );
+}

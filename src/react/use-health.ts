@@ -1,0 +1,24 @@
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import type { HealthInfo } from "../core/api";
+import { useOpencodeContext } from "./context";
+import type { OpencodeQueryOptions } from "./hook-options";
+import type { opencodeKeys } from "./keys";
+import { healthQueryOptions, QUERY_DEFAULTS } from "./query-options";
+
+type HealthKey = ReturnType<typeof opencodeKeys.health>;
+
+/**
+ * `GET /global/health` of the provider's server: `{ healthy, version }`. An OpenCode 2.x server
+ * fails with UnsupportedServerError, a server that wants a password with UnauthorizedError. Not
+ * event-fed (and it does not open the event feed): refetch it yourself (`refetch`, `staleTime`).
+ * @example
+ * const { data, error } = useHealth();
+ * return error ? <Offline error={error} /> : <span>OpenCode {data?.version}</span>;
+ */
+export function useHealth<TData = HealthInfo>(
+  options: OpencodeQueryOptions<HealthInfo, TData, HealthKey> = {},
+): UseQueryResult<TData, Error> {
+  const { client, queryClient } = useOpencodeContext();
+  const base = healthQueryOptions(client);
+  return useQuery<HealthInfo, Error, TData, HealthKey>({ ...QUERY_DEFAULTS, ...options, queryKey: base.queryKey, queryFn: base.queryFn }, queryClient);
+}

@@ -1,0 +1,48 @@
+import { skipToken, useInfiniteQuery, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from "@tanstack/react-query";
+import type { MessagePage } from "../core/api";
+import type { MessagePages } from "./cache/message-pages";
+import { useOpencodeContext } from "./context";
+import type { opencodeKeys } from "./keys";
+import { messagesInfiniteQueryOptions, type MessagesPaging } from "./messages-query-options";
+import { LIVE_QUERY_DEFAULTS } from "./query-options";
+import { useLiveCache } from "./use-live-cache";
+
+type MessagesKey = ReturnType<typeof opencodeKeys.messagePages>;
+
+/** Options of {@link useMessages}: the page size plus what passes through to `useInfiniteQuery`. */
+export type UseMessagesOptions<TData = MessagePages> = MessagesPaging &
+  Omit<
+    UseInfiniteQueryOptions<MessagePage, Error, TData, MessagesKey, string | undefined>,
+    "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
+  >;
+
+/**
+ * The paged message history of a session, live: message and part events (including text
+ * deltas) patch the pages as they arrive, and `useSendMessage` adds the user's message at once.
+ * `data.pages[0]` is the newest page; `fetchNextPage()` loads older history. Use
+ * `flattenMessagePages(data)` (or `select: flattenMessagePages`) for one chronological list.
+ * Disabled while `sessionId` is undefined.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useMessages(sessionId, { pageSize: 30 });
+ * const messages = flattenMessagePages(data);
+ */
+export function useMessages<TData = MessagePages>(
+  sessionId: string | undefined,
+  options: UseMessagesOptions<TData> = {},
+): UseInfiniteQueryResult<TData, Error> {
+  const { client, queryClient } = useOpencodeContext();
+  useLiveCache();
+  const { pageSize, ...rest } = options;
+  const base = messagesInfiniteQueryOptions(client, sessionId ?? "", { pageSize });
+  return useInfiniteQuery<MessagePage, Error, TData, MessagesKey, string | undefined>(
+    {
+      ...LIVE_QUERY_DEFAULTS,
+      ...rest,
+      queryKey: base.queryKey,
+      queryFn: sessionId === undefined ? skipToken : base.queryFn,
+      initialPageParam: base.initialPageParam,
+      getNextPageParam: base.getNextPageParam,
+    },
+    queryClient,
+  );
+}

@@ -1,0 +1,54 @@
+import { useMutation, type QueryFilters, type UseMutationResult } from "@tanstack/react-query";
+import type { Session } from "@opencode-ai/sdk/v2";
+import type { SessionUpdatePatch } from "../core/api";
+import { findCachedSession, snapshotQueries, writeSession } from "./cache/query-writes";
+import { applySessionPatch } from "./cache/session-patch";
+import { useOpencodeContext } from "./context";
+import type { OpencodeMutationOptions } from "./hook-options";
+import { opencodeKeys } from "./keys";
+import { withCallerOptions } from "./mutation-options";
+
+/** What `useUpdateSession().mutate` takes: the session and the patch. */
+export interface UpdateSessionVariables extends SessionUpdatePatch {
+  sessionId: string;
+}
+
+/**
+ * Renames, archives/unarchives or re-labels a session (`PATCH /session/:id`). The detail, every
+ * cached list and the parent's children list show the change at once (an archived session
+ * leaves `archived: false` lists); if the server refuses, they are restored and the error is in
+ * `error`. On success the server's copy replaces the optimistic one.
+ * @example
+ * const update = useUpdateSession();
+ * update.mutate({ sessionId, title: "Renamed" });
+ * update.mutate({ sessionId, archived: true });
+ */
+export function useUpdateSession(
+  options: OpencodeMutationOptions<Session, UpdateSessionVariables> = {},
+): UseMutationResult<Session, Error, UpdateSessionVariables, { restore: () => void }> {
+  const { client, queryClient } = useOpencodeContext();
+  return useMutation(
+    withCallerOptions<Session, UpdateSessionVariables, { restore: () => void }>(
+      ({ sessionId, ...patch }) => client.sessions.update(sessionId, patch),
+      {
+        async onMutate({ sessionId, ...patch }) {
+          const touched: QueryFilters[] = [
+            { queryKey: opencodeKeys.session(client, sessionId), exact: true },
+            { queryKey: opencodeKeys.sessionLists(client) },
+          ];
+          const current = findCachedSession(queryClient, client, sessionId);
+          if (current?.parentID) touched.push({ queryKey: opencodeKeys.children(client, current.parentID), exact: true });
+          // A fetch landing after the patch would overwrite it with the old title.
+          await Promise.all(touched.map((filters) => queryClient.cancelQueries(filters)));
+          const restore = snapshotQueries(queryClient, touched);
+          if (current !== undefined) writeSession(queryClient, client, applySessionPatch(current, patch));
+          return { restore };
+        },
+        onError: (_error, _variables, context) => context?.restore(),
+        onSuccess: (session) => writeSession(queryClient, client, session),
+      },
+      options,
+    ),
+    queryClient,
+  );
+}
