@@ -1,13 +1,14 @@
 import { useMutation, type QueryFilters, type UseMutationResult } from "@tanstack/react-query";
 import { forgetSession } from "./cache/apply-event";
+import { pauseFetches } from "./cache/pause-fetches";
 import { dropSession, findCachedSession, snapshotQueries } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
 import { opencodeKeys } from "./keys";
 import { withCallerOptions } from "./mutation-options";
+import type { OptimisticContext } from "./use-update-session";
 
-interface DeleteContext {
-  restore: () => void;
+interface DeleteContext extends OptimisticContext {
   parentId: string | undefined;
 }
 
@@ -32,13 +33,14 @@ export function useDeleteSession(
           const parentId = findCachedSession(queryClient, client, sessionId)?.parentID;
           const touched: QueryFilters[] = [{ queryKey: opencodeKeys.sessionLists(client) }];
           if (parentId) touched.push({ queryKey: opencodeKeys.children(client, parentId), exact: true });
-          await Promise.all(touched.map((filters) => queryClient.cancelQueries(filters)));
+          const resume = await pauseFetches(queryClient, touched);
           const restore = snapshotQueries(queryClient, touched);
           dropSession(queryClient, client, sessionId, parentId);
-          return { restore, parentId };
+          return { restore, resume, parentId };
         },
         onError: (_error, _variables, context) => context?.restore(),
         onSuccess: (_deleted, sessionId, context) => forgetSession(queryClient, client, sessionId, context.parentId),
+        onSettled: (_data, _error, _variables, context) => context?.resume(),
       },
       options,
     ),

@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { SessionStatus } from "@opencode-ai/sdk/v2";
-import { IDLE_STATUS, statusOf } from "./cache/status";
+import { IDLE_STATUS, sessionStatusOf } from "./cache/status";
 import { useOpencodeContext } from "./context";
 import type { OpencodeQueryOptions } from "./hook-options";
 import type { opencodeKeys } from "./keys";
@@ -39,6 +39,6 @@ export function useSessionStatus<TData = StatusMap>(
  * return status.type === "retry" ? <Retrying attempt={status.attempt} /> : null;
  */
 export function useSessionStatusOf(sessionId: string | undefined): SessionStatus {
-  const select = useCallback((map: StatusMap) => (sessionId === undefined ? IDLE_STATUS : statusOf(map, sessionId)), [sessionId]);
+  const select = useCallback((map: StatusMap) => (sessionId === undefined ? IDLE_STATUS : sessionStatusOf(map, sessionId)), [sessionId]);
   return useSessionStatus({ select }).data ?? IDLE_STATUS;
 }

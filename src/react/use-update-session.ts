@@ -1,12 +1,19 @@
 import { useMutation, type QueryFilters, type UseMutationResult } from "@tanstack/react-query";
 import type { Session } from "@opencode-ai/sdk/v2";
 import type { SessionUpdatePatch } from "../core/api";
+import { pauseFetches } from "./cache/pause-fetches";
 import { findCachedSession, snapshotQueries, writeSession } from "./cache/query-writes";
 import { applySessionPatch } from "./cache/session-patch";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
 import { opencodeKeys } from "./keys";
 import { withCallerOptions } from "./mutation-options";
+
+/** Undo handles of an optimistic update: put the old data back, refetch what was cancelled. */
+export interface OptimisticContext {
+  restore: () => void;
+  resume: () => void;
+}
 
 /** What `useUpdateSession().mutate` takes: the session and the patch. */
 export interface UpdateSessionVariables extends SessionUpdatePatch {
@@ -25,10 +32,10 @@ export interface UpdateSessionVariables extends SessionUpdatePatch {
  */
 export function useUpdateSession(
   options: OpencodeMutationOptions<Session, UpdateSessionVariables> = {},
-): UseMutationResult<Session, Error, UpdateSessionVariables, { restore: () => void }> {
+): UseMutationResult<Session, Error, UpdateSessionVariables, OptimisticContext> {
   const { client, queryClient } = useOpencodeContext();
   return useMutation(
-    withCallerOptions<Session, UpdateSessionVariables, { restore: () => void }>(
+    withCallerOptions<Session, UpdateSessionVariables, OptimisticContext>(
       ({ sessionId, ...patch }) => client.sessions.update(sessionId, patch),
       {
         async onMutate({ sessionId, ...patch }) {
@@ -39,13 +46,14 @@ export function useUpdateSession(
           const current = findCachedSession(queryClient, client, sessionId);
           if (current?.parentID) touched.push({ queryKey: opencodeKeys.children(client, current.parentID), exact: true });
           // A fetch landing after the patch would overwrite it with the old title.
-          await Promise.all(touched.map((filters) => queryClient.cancelQueries(filters)));
+          const resume = await pauseFetches(queryClient, touched);
           const restore = snapshotQueries(queryClient, touched);
           if (current !== undefined) writeSession(queryClient, client, applySessionPatch(current, patch));
-          return { restore };
+          return { restore, resume };
         },
         onError: (_error, _variables, context) => context?.restore(),
         onSuccess: (session) => writeSession(queryClient, client, session),
+        onSettled: (_data, _error, _variables, context) => context?.resume(),
       },
       options,
     ),

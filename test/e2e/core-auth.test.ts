@@ -9,7 +9,7 @@ import { createOpencodeClient, UnauthorizedError } from "../../src/core";
 import type { FeedStatus, OpencodeClient } from "../../src/core";
 import { useOpencodeServer } from "../harness/use-server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
-import { field, fileTimer, SERVER_VERSION } from "./core-support";
+import { assistantText, field, fileTimer, HELLO_TEXT, prop, runTurn, SERVER_VERSION } from "./core-support";
 
 // Distinctive strings, so a leak into any message is found by a plain substring search.
 const PASSWORD = "e2e-Right-Pw-7Qx";
@@ -75,6 +75,14 @@ describe("with the right password", () => {
     feed.unsubscribe();
     expect(eventAttempts() - before).toBe(1);
   });
+
+  it("a whole hello turn streams over the authenticated feed", async () => {
+    const client = createOpencodeClient({ baseUrl: proxy.url, password: PASSWORD });
+    const session = await client.sessions.create({ title: "auth turn" });
+    const events = await runTurn(client, session.id, "hello");
+    expect(events.filter((e) => e.type === "message.part.delta").map((e) => prop(e, "delta")).join("")).toBe(HELLO_TEXT);
+    expect(assistantText((await client.messages.list(session.id)).items)).toBe(HELLO_TEXT);
+  });
 });
 
 describe("with a wrong password", () => {
@@ -131,9 +139,11 @@ describe("without a password", () => {
 
   it("prompt() rejects with UnauthorizedError and never posts prompt_async", async () => {
     const client = createOpencodeClient({ baseUrl: proxy.url });
+    const posts = (): number => proxy.countRequests(/^POST \/session\/[^/]+\/prompt_async/);
+    const before = posts();
     const error = await rejection(client.prompt("ses_never_posted", { text: "hello" }));
     expect(error).toBeInstanceOf(UnauthorizedError);
-    expect(proxy.countRequests(/prompt_async/)).toBe(0);
+    expect(posts() - before).toBe(0);
     expect(client.events.subscriberCount).toBe(0);
   });
 });

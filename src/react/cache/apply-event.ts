@@ -11,7 +11,7 @@ import { patchMessagePages } from "./message-parts";
 import type { MessagePages } from "./message-pages";
 import { dropSession, patchQueries, patchQuery, writeSession } from "./query-writes";
 import { readRequest, readRequestId, readSession, readStatus, readTodos } from "./read";
-import { removeRequest, upsertRequest } from "./requests";
+import { removePendingRequest, upsertPendingRequest } from "./requests";
 import { setSessionStatus } from "./status";
 
 /**
@@ -33,11 +33,11 @@ function applyRequestEvent(queryClient: QueryClient, scope: ScopeSource, event: 
   const key = isQuestion ? opencodeKeys.questions(scope) : opencodeKeys.permissions(scope);
   if (event.type === "question.asked" || event.type === "permission.asked") {
     const request = readRequest<QuestionRequest | PermissionRequest>(event);
-    if (request !== undefined) patchQuery<Array<{ id: string }>>(queryClient, key, (list) => upsertRequest(list, request));
+    if (request !== undefined) patchQuery<Array<{ id: string }>>(queryClient, key, (list) => upsertPendingRequest(list, request));
     return;
   }
   const requestId = readRequestId(event);
-  if (requestId !== undefined) patchQuery<Array<{ id: string }>>(queryClient, key, (list) => removeRequest(list, requestId));
+  if (requestId !== undefined) patchQuery<Array<{ id: string }>>(queryClient, key, (list) => removePendingRequest(list, requestId));
 }
 
 /**

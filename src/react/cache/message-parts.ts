@@ -12,9 +12,9 @@ import { readMessageInfo, readPart, str } from "./read";
 /**
  * Inserts or replaces a part of a message (a snapshot is authoritative: it replaces any text the
  * deltas built). Returns the same message when the part is the same object.
- * @example upsertPart(message, part)
+ * @example upsertMessagePart(message, part)
  */
-export function upsertPart(message: MessageWithParts, part: Part): MessageWithParts {
+export function upsertMessagePart(message: MessageWithParts, part: Part): MessageWithParts {
   const parts = message.parts;
   for (let i = parts.length - 1; i >= 0; i -= 1) {
     if (parts[i]?.id !== part.id) continue;
@@ -32,9 +32,9 @@ export function upsertPart(message: MessageWithParts, part: Part): MessageWithPa
  * Appends a delta to `part[field]` (in practice `text`). A delta for a part not seen yet is
  * dropped: its type is unknown (text or reasoning), and the part's next snapshot carries the
  * full text anyway.
- * @example appendDelta(message, "prt_1", "text", "lo")
+ * @example appendPartDelta(message, "prt_1", "text", "lo")
  */
-export function appendDelta(message: MessageWithParts, partId: string, field: string, delta: string): MessageWithParts {
+export function appendPartDelta(message: MessageWithParts, partId: string, field: string, delta: string): MessageWithParts {
   const parts = message.parts;
   for (let i = parts.length - 1; i >= 0; i -= 1) {
     const part = parts[i];
@@ -50,9 +50,9 @@ export function appendDelta(message: MessageWithParts, partId: string, field: st
 
 /**
  * Removes a part of a message.
- * @example removePart(message, "prt_1")
+ * @example removeMessagePart(message, "prt_1")
  */
-export function removePart(message: MessageWithParts, partId: string): MessageWithParts {
+export function removeMessagePart(message: MessageWithParts, partId: string): MessageWithParts {
   const index = message.parts.findIndex((part) => part.id === partId);
   return index === -1 ? message : { ...message, parts: message.parts.filter((_, i) => i !== index) };
 }
@@ -81,18 +81,18 @@ export function patchMessagePages(data: MessagePages, event: WireEvent): Message
     }
     case "message.part.updated": {
       const part = readPart(event);
-      return part === undefined ? data : inMessage(data, part.messageID, (m) => upsertPart(m, part));
+      return part === undefined ? data : inMessage(data, part.messageID, (m) => upsertMessagePart(m, part));
     }
     case "message.part.delta": {
       const partId = str(p.partID);
       const field = str(p.field);
       const delta = str(p.delta);
       if (partId === undefined || field === undefined || delta === undefined || delta === "") return data;
-      return inMessage(data, str(p.messageID), (m) => appendDelta(m, partId, field, delta));
+      return inMessage(data, str(p.messageID), (m) => appendPartDelta(m, partId, field, delta));
     }
     case "message.part.removed": {
       const partId = str(p.partID);
-      return partId === undefined ? data : inMessage(data, str(p.messageID), (m) => removePart(m, partId));
+      return partId === undefined ? data : inMessage(data, str(p.messageID), (m) => removeMessagePart(m, partId));
     }
     default:
       return data;

@@ -5,6 +5,7 @@
  */
 import type { Part, UserMessage } from "@opencode-ai/sdk/v2";
 import { toPromptModel, type MessageWithParts, type PartInput, type PromptInput } from "../../core/api";
+import { ascendingId } from "./ascending-id";
 
 /** A prompt whose message and parts all have ids. */
 export interface IdentifiedPrompt extends PromptInput {
@@ -13,6 +14,21 @@ export interface IdentifiedPrompt extends PromptInput {
 }
 
 const optimistic = new WeakSet<object>();
+
+/**
+ * Gives a prompt the ids the server will echo: a `messageID` that sorts after `after` (the
+ * newest message the client knows) unless the caller chose one, and an `id` for every part
+ * without one (the server keeps given part ids). `text` becomes a text part, as the server would
+ * make it. A prompt with neither text nor parts is returned unchanged (sending it then fails
+ * with the core's TypeError).
+ * @example identifyPrompt({ text: "hi" }, "msg_20f63d939001fQkRxvsI2Y1FV5").messageID // "msg_20f63d93a001..."
+ */
+export function identifyPrompt<T extends PromptInput>(prompt: T, after?: string): T {
+  const source = prompt.parts ?? (prompt.text === undefined ? undefined : [{ type: "text" as const, text: prompt.text }]);
+  if (source === undefined) return prompt;
+  const parts = source.map((part) => (part.id === undefined || part.id === "" ? { ...part, id: ascendingId("prt") } : { ...part, id: part.id }));
+  return { ...prompt, messageID: prompt.messageID ?? ascendingId("msg", after), parts };
+}
 
 /**
  * Builds the user message the server will store for this prompt. `agent` and `model` are the

@@ -6,9 +6,9 @@
 
 /**
  * Adds a request, or replaces the one with the same id in place.
- * @example upsertRequest(questions, asked)
+ * @example upsertPendingRequest(questions, asked)
  */
-export function upsertRequest<T extends { id: string }>(list: T[], request: T): T[] {
+export function upsertPendingRequest<T extends { id: string }>(list: T[], request: T): T[] {
   const index = list.findIndex((item) => item.id === request.id);
   if (index === -1) return [...list, request];
   if (list[index] === request) return list;
@@ -19,9 +19,9 @@ export function upsertRequest<T extends { id: string }>(list: T[], request: T): 
 
 /**
  * Removes the request with this id; the same list when it is not there.
- * @example removeRequest(questions, "que_1")
+ * @example removePendingRequest(questions, "que_1")
  */
-export function removeRequest<T extends { id: string }>(list: T[], requestId: string): T[] {
+export function removePendingRequest<T extends { id: string }>(list: T[], requestId: string): T[] {
   const index = list.findIndex((item) => item.id === requestId);
   return index === -1 ? list : list.filter((_, i) => i !== index);
 }

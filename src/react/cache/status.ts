@@ -25,8 +25,8 @@ export function setSessionStatus(
 
 /**
  * The status of one session in the map: idle when absent.
- * @example statusOf({}, "ses_1") // { type: "idle" }
+ * @example sessionStatusOf({}, "ses_1") // { type: "idle" }
  */
-export function statusOf(map: Record<string, SessionStatus> | undefined, sessionId: string): SessionStatus {
+export function sessionStatusOf(map: Record<string, SessionStatus> | undefined, sessionId: string): SessionStatus {
   return map?.[sessionId] ?? IDLE_STATUS;
 }

@@ -1,0 +1,229 @@
+// @vitest-environment jsdom
+import { StrictMode, type ReactNode } from "react";
+import { QueryClient, useQuery } from "@tanstack/react-query";
+import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { flattenMessagePages } from "../../src/react/cache/message-pages";
+import { OpencodeProvider } from "../../src/react/provider";
+import { liveCacheHolders } from "../../src/react/live-cache";
+import { opencodeKeys } from "../../src/react/keys";
+import { permissionsQueryOptions, questionsQueryOptions } from "../../src/react/query-options";
+import { useHealth } from "../../src/react/use-health";
+import { useLiveCache } from "../../src/react/use-live-cache";
+import { useMessages } from "../../src/react/use-messages";
+import { useSessionStatus } from "../../src/react/use-session-status";
+import { useSession, useSessions } from "../../src/react/use-sessions";
+import { useTodos } from "../../src/react/use-todos";
+import { useOpencodeClient } from "../../src/react/context";
+import { createFakeOpencode } from "../support/fake-opencode";
+import { fakeAssistantMessage, fakePermission, fakeQuestion, fakeUserMessage } from "../support/fake-opencode-data";
+import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
+
+function useEverything(sessionId: string) {
+  const results = {
+    health: useHealth(),
+    sessions: useSessions(),
+    session: useSession(sessionId),
+    status: useSessionStatus(),
+    messages: useMessages(sessionId),
+    todos: useTodos(sessionId),
+  };
+  // Read in render, as a component would: TanStack re-renders only for the props a render read.
+  for (const result of Object.values(results)) void [result.data, result.status];
+  return results;
+}
+
+function seeded() {
+  const fake = createFakeOpencode();
+  const session = fake.instance().addSession({ title: "seeded" });
+  fake.instance().addMessages(session.id, fakeUserMessage(session.id, "hi"));
+  return { fake, session, client: fakeClient(fake), queryClient: testQueryClient() };
+}
+
+const allLoaded = (r: ReturnType<typeof useEverything>) => Object.values(r).every((q) => q.isSuccess);
+const liveRoutes = (id: string) => ["/session", `/session/${id}`, "/session/status", `/session/${id}/message`, `/session/${id}/todo`];
+
+describe("live cache", () => {
+  it("opens ONE feed subscription for any number of hooks, and closes it after the last unmounts", async () => {
+    const { fake, session, client, queryClient } = seeded();
+    const hook = renderOpencodeHook(() => useEverything(session.id), { client, queryClient });
+    await waitFor(() => expect(allLoaded(hook.result.current)).toBe(true));
+    await feedOpen(client);
+    expect(liveCacheHolders(client, queryClient)).toBe(5); // every live hook holds it; health does not
+    expect(client.events.subscriberCount).toBe(1);
+    expect(fake.connects()).toBe(1);
+    hook.unmount();
+    await waitFor(() => expect(fake.openStreams()).toBe(0));
+    expect(client.events.subscriberCount).toBe(0);
+  });
+
+  it("keeps a single connection under StrictMode", async () => {
+    const { fake, session, client, queryClient } = seeded();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StrictMode>
+        <OpencodeProvider client={client} queryClient={queryClient}>
+          {children}
+        </OpencodeProvider>
+      </StrictMode>
+    );
+    const { result } = renderHook(() => useSession(session.id), { wrapper });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    await feedOpen(client);
+    await sleep(20);
+    expect(fake.connects()).toBe(1);
+    expect(client.events.subscriberCount).toBe(1);
+    expect(fake.count("GET", `/session/${session.id}`)).toBe(1);
+  });
+
+  it("refetches every live query once after a reconnect (the server has no replay)", async () => {
+    const { fake, session, client, queryClient } = seeded();
+    const hook = renderOpencodeHook(() => useEverything(session.id), { client, queryClient });
+    await waitFor(() => expect(allLoaded(hook.result.current)).toBe(true));
+    await feedOpen(client);
+    for (const path of liveRoutes(session.id)) expect(fake.count("GET", path)).toBe(1);
+
+    // While the feed is down the server moves on; only a refetch can tell.
+    fake.instance().sessions.set(session.id, { ...session, title: "changed while away" });
+    fake.closeStreams();
+    await waitFor(() => expect(fake.connects()).toBe(2));
+    await waitFor(() => expect(hook.result.current.session.data?.title).toBe("changed while away"));
+    await waitFor(() => {
+      for (const path of liveRoutes(session.id)) expect(fake.count("GET", path)).toBe(2);
+    });
+    expect(fake.count("GET", "/global/health")).toBe(1);
+  });
+
+  it("does not poll: nothing is refetched without events", async () => {
+    const { fake, session, client, queryClient } = seeded();
+    const hook = renderOpencodeHook(() => useEverything(session.id), { client, queryClient });
+    await waitFor(() => expect(allLoaded(hook.result.current)).toBe(true));
+    await feedOpen(client);
+    const requests = fake.requests.length;
+    const renders = hook.history.length;
+    await sleep(300);
+    expect(fake.requests.length).toBe(requests);
+    expect(hook.history.length).toBe(renders);
+    fake.emit({ type: "server.heartbeat", properties: {} });
+    await sleep(30);
+    expect(fake.requests.length).toBe(requests);
+    expect(hook.history.length).toBe(renders);
+  });
+
+  it("re-syncs a scope re-mounted after a detached period, once the feed is ready", async () => {
+    const { fake, session, client, queryClient } = seeded();
+    const first = renderOpencodeHook(() => useSessions(), { client, queryClient });
+    await waitFor(() => expect(first.result.current.isSuccess).toBe(true));
+    await feedOpen(client);
+    first.unmount();
+    await waitFor(() => expect(fake.openStreams()).toBe(0));
+    fake.instance().sessions.set(session.id, { ...session, title: "missed" });
+    const second = renderOpencodeHook(() => useSessions(), { client, queryClient });
+    expect(second.history[0]?.data?.[0]?.title).toBe("seeded"); // cached data shows at once
+    await waitFor(() => expect(second.result.current.data?.[0]?.title).toBe("missed"));
+    expect(fake.count("GET", "/session")).toBe(2);
+  });
+
+  it("applies each event once when two clients of one scope share a QueryClient", async () => {
+    const { fake, session, queryClient } = seeded();
+    const clientA = fakeClient(fake);
+    const clientB = fakeClient(fake);
+    const hookA = renderOpencodeHook(() => useMessages(session.id), { client: clientA, queryClient });
+    const hookB = renderOpencodeHook(() => useMessages(session.id), { client: clientB, queryClient });
+    await waitFor(() => expect(hookA.result.current.isSuccess && hookB.result.current.isSuccess).toBe(true));
+    await feedOpen(clientA);
+    const reply = fakeAssistantMessage(session.id, "msg_parent", "");
+    fake.emit({ type: "message.updated", properties: { sessionID: session.id, info: reply.info } });
+    fake.emit({ type: "message.part.updated", properties: { sessionID: session.id, part: reply.parts[0] } });
+    fake.emit({ type: "message.part.delta", properties: { sessionID: session.id, messageID: reply.info.id, partID: reply.parts[0]?.id, field: "text", delta: "once" } });
+    await waitFor(() => expect(flattenMessagePages(hookB.result.current.data).at(-1)?.parts[0]).toMatchObject({ text: "once" }));
+    await sleep(30);
+    expect(flattenMessagePages(queryClient.getQueryData(opencodeKeys.messagePages(clientA, session.id, 50))).at(-1)?.parts[0]).toMatchObject({ text: "once" });
+    expect(fake.connects()).toBe(1);
+  });
+
+  it("patches the pending questions and permissions lists", async () => {
+    const { fake, session, client, queryClient } = seeded();
+    const asked = fakeQuestion(session.id);
+    fake.instance().questions = [asked];
+    const hook = renderOpencodeHook(
+      () => {
+        useLiveCache();
+        const opencode = useOpencodeClient();
+        return { questions: useQuery(questionsQueryOptions(opencode)), permissions: useQuery(permissionsQueryOptions(opencode)) };
+      },
+      { client, queryClient },
+    );
+    await waitFor(() => expect(hook.result.current.questions.data?.map((q) => q.id)).toEqual([asked.id]));
+    await feedOpen(client);
+
+    const second = fakeQuestion(session.id);
+    fake.emit({ type: "question.asked", properties: { ...second } });
+    await waitFor(() => expect(hook.result.current.questions.data?.map((q) => q.id)).toEqual([asked.id, second.id]));
+    fake.emit({ type: "question.replied", properties: { sessionID: session.id, requestID: asked.id, answers: [["Red"]] } });
+    fake.emit({ type: "question.rejected", properties: { sessionID: session.id, requestID: second.id } });
+    await waitFor(() => expect(hook.result.current.questions.data).toEqual([]));
+
+    const permission = fakePermission(session.id);
+    fake.emit({ type: "permission.asked", properties: { ...permission } });
+    await waitFor(() => expect(hook.result.current.permissions.data).toEqual([permission]));
+    fake.emit({ type: "permission.replied", properties: { sessionID: session.id, requestID: permission.id, reply: "once" } });
+    await waitFor(() => expect(hook.result.current.permissions.data).toEqual([]));
+    expect(fake.count("GET", "/question")).toBe(1);
+    expect(fake.count("GET", "/permission")).toBe(1);
+  });
+});
+
+describe("cache isolation", () => {
+  function Title({ id }: { id: string }) {
+    const { data } = useSession(id);
+    return <span>{data?.title ?? "…"}</span>;
+  }
+
+  it("two servers sharing one QueryClient never share data or events", async () => {
+    const a = createFakeOpencode({ baseUrl: "http://server-a:4096" });
+    const b = createFakeOpencode({ baseUrl: "http://server-b:4096" });
+    const sessionA = a.instance().addSession({ title: "on A" });
+    b.instance().sessions.set(sessionA.id, { ...sessionA, title: "on B" }); // same id, different server
+    const queryClient = new QueryClient();
+    const clientA = fakeClient(a);
+    const clientB = fakeClient(b);
+    render(
+      <>
+        <OpencodeProvider client={clientA} queryClient={queryClient}>
+          <Title id={sessionA.id} />
+        </OpencodeProvider>
+        <OpencodeProvider client={clientB} queryClient={queryClient}>
+          <Title id={sessionA.id} />
+        </OpencodeProvider>
+      </>,
+    );
+    await screen.findByText("on A");
+    await screen.findByText("on B");
+    await feedOpen(clientA);
+    await feedOpen(clientB);
+    act(() => a.emit({ type: "session.updated", properties: { sessionID: sessionA.id, info: { ...sessionA, title: "A renamed" } } }));
+    await screen.findByText("A renamed");
+    expect(screen.getByText("on B")).toBeTruthy();
+  });
+
+  it("two directories of one server never share data or events", async () => {
+    const fake = createFakeOpencode();
+    const inA = fake.instance("/repo/a").addSession({ title: "dir a" });
+    fake.instance("/repo/b").sessions.set(inA.id, { ...inA, title: "dir b" });
+    const queryClient = testQueryClient();
+    const clientA = fakeClient(fake, { directory: "/repo/a" });
+    const clientB = fakeClient(fake, { directory: "/repo/b" });
+    const hookA = renderOpencodeHook(() => useSessions(), { client: clientA, queryClient });
+    const hookB = renderOpencodeHook(() => useSessions(), { client: clientB, queryClient });
+    await waitFor(() => expect(hookA.result.current.data?.[0]?.title).toBe("dir a"));
+    await waitFor(() => expect(hookB.result.current.data?.[0]?.title).toBe("dir b"));
+    await feedOpen(clientA);
+    await feedOpen(clientB);
+    expect(fake.connects("/repo/a")).toBe(1);
+    expect(fake.connects("/repo/b")).toBe(1);
+    fake.emit({ type: "session.updated", properties: { sessionID: inA.id, info: { ...inA, title: "a renamed" } } }, "/repo/a");
+    await waitFor(() => expect(hookA.result.current.data?.[0]?.title).toBe("a renamed"));
+    await sleep(20);
+    expect(hookB.result.current.data?.[0]?.title).toBe("dir b");
+  });
+});
