@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from "./core";
+export * from "./react";

@@ -2,7 +2,10 @@ import { createContext, useContext } from "react";
 import type { QueryClient } from "@tanstack/react-query";
 import type { OpencodeClient } from "../core/client";
 
-/** What `<OpencodeProvider>` gives its subtree. */
+/**
+ * What `<OpencodeProvider>` gives its subtree.
+ * @example const { client, queryClient }: OpencodeContextValue = useOpencodeContext()
+ */
 export interface OpencodeContextValue {
   /** The OpenCode client of this subtree. */
   client: OpencodeClient;

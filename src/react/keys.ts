@@ -5,6 +5,7 @@ import type { OpencodeClientInfo } from "../core/client";
  * What a cache belongs to: one server (base URL) and one instance (directory + workspace). Every
  * field is always present (`null` when unset) so TanStack's partial key matching never lets a
  * scope without a directory match the caches of every directory.
+ * @example const scope: OpencodeScope = { baseUrl: "http://127.0.0.1:4096", directory: "/repo", workspace: null }
  */
 export interface OpencodeScope {
   baseUrl: string;
@@ -12,7 +13,10 @@ export interface OpencodeScope {
   workspace: string | null;
 }
 
-/** Anything a scope can be read from: a client (`client.info`) or the info itself. */
+/**
+ * Anything a scope can be read from: a client (`client.info`) or the info itself.
+ * @example opencodeKeys.session(client.info, "ses_1") // same key as opencodeKeys.session(client, "ses_1")
+ */
 export type ScopeSource = { readonly info: OpencodeClientInfo } | OpencodeClientInfo;
 
 /**

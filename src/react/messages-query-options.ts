@@ -4,10 +4,16 @@ import type { OpencodeClient } from "../core/client";
 import { opencodeKeys } from "./keys";
 import { LIVE_QUERY_DEFAULTS } from "./query-options";
 
-/** Messages per page when none is given. */
+/**
+ * Messages per page when none is given.
+ * @example opencodeKeys.messagePages(client, id, DEFAULT_MESSAGE_PAGE_SIZE) // the key useMessages(id) uses
+ */
 export const DEFAULT_MESSAGE_PAGE_SIZE = 50;
 
-/** Paging of {@link messagesInfiniteQueryOptions}. */
+/**
+ * Paging of {@link messagesInfiniteQueryOptions}.
+ * @example messagesInfiniteQueryOptions(client, id, { pageSize: 30 })
+ */
 export interface MessagesPaging {
   /** Messages per page (default 50). Part of the query key: two sizes are two caches. */
   pageSize?: number;

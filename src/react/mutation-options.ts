@@ -1,7 +1,10 @@
 import type { UseMutationOptions } from "@tanstack/react-query";
 import type { OpencodeMutationOptions } from "./hook-options";
 
-/** The cache work of a mutation hook: TanStack's callbacks, minus the mutation function. */
+/**
+ * The cache work of a mutation hook: TanStack's callbacks, minus the mutation function.
+ * @example const ours: CacheCallbacks<Session, string, unknown> = { onSuccess: (session) => writeSession(queryClient, client, session) }
+ */
 export type CacheCallbacks<TData, TVariables, TContext> = Pick<
   UseMutationOptions<TData, Error, TVariables, TContext>,
   "onMutate" | "onSuccess" | "onError" | "onSettled"

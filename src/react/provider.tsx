@@ -3,7 +3,10 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/
 import type { OpencodeClient } from "../core/client";
 import { OpencodeContext, type OpencodeContextValue } from "./context";
 
-/** Props of {@link OpencodeProvider}. */
+/**
+ * Props of {@link OpencodeProvider}.
+ * @example const props: OpencodeProviderProps = { client, queryClient: new QueryClient() }
+ */
 export interface OpencodeProviderProps {
   /** The client the hooks below use: `createOpencodeClient({ baseUrl, password, directory })`. */
   client: OpencodeClient;

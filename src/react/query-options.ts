@@ -11,7 +11,10 @@ import type { OpencodeClient } from "../core/client";
 import { OpencodeError, UnsupportedServerError } from "../core/errors";
 import { opencodeKeys } from "./keys";
 
-/** Staleness of the event-fed queries: only events and reconnects refresh them. */
+/**
+ * Staleness of the event-fed queries: only events and reconnects refresh them.
+ * @example useSessions({}, { staleTime: LIVE_STALE_TIME }) // the default already
+ */
 export const LIVE_STALE_TIME = Number.POSITIVE_INFINITY;
 
 /**
@@ -25,10 +28,16 @@ export function retryUnlessClientError(failureCount: number, error: Error): bool
   return failureCount < 3;
 }
 
-/** What every query here sets: its retry policy. */
+/**
+ * What every query here sets: its retry policy.
+ * @example useQuery({ ...QUERY_DEFAULTS, queryKey, queryFn })
+ */
 export const QUERY_DEFAULTS = { retry: retryUnlessClientError } as const;
 
-/** What every event-fed query here sets: its retry policy and no staleness. */
+/**
+ * What every event-fed query here sets: its retry policy and no staleness.
+ * @example useQuery({ ...LIVE_QUERY_DEFAULTS, queryKey, queryFn })
+ */
 export const LIVE_QUERY_DEFAULTS = { retry: retryUnlessClientError, staleTime: LIVE_STALE_TIME } as const;
 
 /**

@@ -9,7 +9,10 @@ import { useLiveCache } from "./use-live-cache";
 
 type MessagesKey = ReturnType<typeof opencodeKeys.messagePages>;
 
-/** Options of {@link useMessages}: the page size plus what passes through to `useInfiniteQuery`. */
+/**
+ * Options of {@link useMessages}: the page size plus what passes through to `useInfiniteQuery`.
+ * @example const options: UseMessagesOptions = { pageSize: 30, enabled: isOpen }
+ */
 export type UseMessagesOptions<TData = MessagePages> = MessagesPaging &
   Omit<
     UseInfiniteQueryOptions<MessagePage, Error, TData, MessagesKey, string | undefined>,

@@ -10,7 +10,10 @@ import type { OpencodeMutationOptions } from "./hook-options";
 import { opencodeKeys } from "./keys";
 import { withCallerOptions } from "./mutation-options";
 
-/** What `useSendMessage().mutate` takes: the session, the prompt, and how to send it. */
+/**
+ * What `useSendMessage().mutate` takes: the session, the prompt, and how to send it.
+ * @example const variables: SendMessageVariables = { sessionId, text: "hi", agent: "plan", mode: "async" }
+ */
 export interface SendMessageVariables extends PromptInput {
   sessionId: string;
   /**
@@ -21,7 +24,10 @@ export interface SendMessageVariables extends PromptInput {
   mode?: "async" | "sync";
 }
 
-/** What a send resolves to. */
+/**
+ * What a send resolves to.
+ * @example const { messageID, reply }: SendMessageResult = await send.mutateAsync({ sessionId, text: "hi", mode: "sync" })
+ */
 export interface SendMessageResult {
   /** Id of the user message (client-made, echoed by the server). */
   messageID: string;

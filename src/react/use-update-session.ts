@@ -9,13 +9,19 @@ import type { OpencodeMutationOptions } from "./hook-options";
 import { opencodeKeys } from "./keys";
 import { withCallerOptions } from "./mutation-options";
 
-/** Undo handles of an optimistic update: put the old data back, refetch what was cancelled. */
+/**
+ * Undo handles of an optimistic update: put the old data back, refetch what was cancelled.
+ * @example onError: (_error, _variables, context?: OptimisticContext) => context?.restore()
+ */
 export interface OptimisticContext {
   restore: () => void;
   resume: () => void;
 }
 
-/** What `useUpdateSession().mutate` takes: the session and the patch. */
+/**
+ * What `useUpdateSession().mutate` takes: the session and the patch.
+ * @example const variables: UpdateSessionVariables = { sessionId, title: "Renamed", archived: false }
+ */
 export interface UpdateSessionVariables extends SessionUpdatePatch {
   sessionId: string;
 }

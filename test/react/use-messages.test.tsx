@@ -5,6 +5,7 @@ import type { MessageWithParts } from "../../src/core/api";
 import { NotFoundError } from "../../src/core/errors";
 import { flattenMessagePages } from "../../src/react/cache/message-pages";
 import { opencodeKeys } from "../../src/react/keys";
+import { messagesInfiniteQueryOptions } from "../../src/react/messages-query-options";
 import { useMessages } from "../../src/react/use-messages";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeAssistantMessage, fakeUserMessage } from "../support/fake-opencode-data";
@@ -53,7 +54,7 @@ describe("useMessages", () => {
     const { session, client, queryClient } = seeded(3);
     const hook = renderOpencodeHook(() => useMessages(session.id, { pageSize: 1 }), { client, queryClient });
     await waitFor(() => expect(hook.result.current.isSuccess).toBe(true));
-    expect(queryClient.getQueryData(opencodeKeys.messagePages(client, session.id, 1))?.pages[0]?.items).toHaveLength(1);
+    expect(queryClient.getQueryData(messagesInfiniteQueryOptions(client, session.id, { pageSize: 1 }).queryKey)?.pages[0]?.items).toHaveLength(1);
     expect(queryClient.getQueryData(opencodeKeys.messagePages(client, session.id, 50))).toBeUndefined();
   });
 

@@ -92,7 +92,7 @@ describe("useSendMessage", () => {
       hook.result.current.send.mutateAsync({ sessionId: session.id, messageID: "msg_ffffffffffffmine", parts: [{ id: "prt_mine", type: "text", text: "x" }] }),
     );
     expect(bodyOf(fake, `/session/${session.id}/prompt_async`)).toMatchObject({ messageID: "msg_ffffffffffffmine", parts: [{ id: "prt_mine" }] });
-    expect(list().at(-1)?.info.id).toBe("msg_ffffffffffffmine");
+    await waitFor(() => expect(list().at(-1)?.info.id).toBe("msg_ffffffffffffmine"));
   });
 
   it("a prompt without text or parts fails with the core's TypeError and sends nothing", async () => {

@@ -30,8 +30,8 @@ describe("useCreateSession", () => {
     );
     await waitFor(() => expect(hook.result.current.children.isSuccess && hook.result.current.roots.isSuccess).toBe(true));
     let created = await act(() => hook.result.current.create.mutateAsync({ title: "fresh" }));
-    expect(hook.result.current.all.data?.[0]?.id).toBe(created.id);
-    expect(hook.result.current.roots.data?.[0]?.id).toBe(created.id);
+    await waitFor(() => expect(hook.result.current.all.data?.[0]?.id).toBe(created.id));
+    await waitFor(() => expect(hook.result.current.roots.data?.[0]?.id).toBe(created.id));
     expect(queryClient.getQueryData(opencodeKeys.session(client, created.id))).toEqual(created);
 
     created = await act(() => hook.result.current.create.mutateAsync({ title: "sub", parentID: parent.id }));
@@ -124,7 +124,7 @@ describe("useAbortSession", () => {
     const { fake, parent, client, queryClient } = setup();
     const hook = renderOpencodeHook(() => useAbortSession(), { client, queryClient });
     await act(() => hook.result.current.mutateAsync(parent.id));
-    expect(hook.result.current.data).toBe(true);
+    await waitFor(() => expect(hook.result.current.data).toBe(true));
     expect(fake.count("POST", `/session/${parent.id}/abort`)).toBe(1);
     expect(fake.connects()).toBe(0); // a server abort, no stream involved
   });

@@ -97,7 +97,7 @@ describe("useSession", () => {
     const hook = renderOpencodeHook((props: { id: string | undefined }) => useSession(props.id), {
       client,
       queryClient,
-      initialProps: { id: undefined },
+      initialProps: { id: undefined as string | undefined },
     });
     expect(hook.result.current.status).toBe("pending");
     expect(hook.result.current.fetchStatus).toBe("idle");

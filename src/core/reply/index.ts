@@ -34,3 +34,26 @@ export type {
   TurnEndedBy,
   TurnPhase,
 } from "./types";
+// Store layer: the in-flight turn of one session as a zustand vanilla store.
+export { createReplyStore, DEFAULT_FIRST_EVENT_TIMEOUT_MS, DEFAULT_TURN_TIMEOUT_MS } from "./create-reply-store";
+export type {
+  ReplyFinishInfo,
+  ReplyStoreClient,
+  ReplyStoreOptions,
+  ReplyStoreState,
+  ReplyWatchdog,
+} from "./reply-store-types";
+export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./reply-status";
+export { createEventBatcher, isUrgentEvent, type EventBatcher, type EventBatcherOptions } from "./batcher";
+export { coalesceEvents } from "./coalesce-events";
+export {
+  createFrameScheduler,
+  frameScheduler,
+  timerScheduler,
+  FALLBACK_FRAME_MS,
+  type FrameScheduler,
+  type ThrottleOption,
+} from "./frame-scheduler";
+// The watchdog clock's primitives stay internal (generic names like `fire` do not belong at the
+// package root); its shapes and the deadline lookup are public.
+export { nextDeadline, type DeadlineKind, type WatchdogClock, type WatchdogConfig } from "./watchdog";

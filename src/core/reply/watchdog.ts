@@ -113,11 +113,13 @@ export function setSuspended(clock: WatchdogClock, suspended: boolean, now: numb
 }
 
 /**
- * Stops watching (turn ended, failed, aborted, timed out): no deadline is left.
+ * Stops watching (turn ended, failed, aborted, timed out): no deadline is left, nothing is stalled
+ * or wedged any more; `firstEventSeen` stays (the status still tells "submitted" from "streaming").
  * @example clock = disarm(clock);
  */
 export function disarm(clock: WatchdogClock): WatchdogClock {
-  return clock.running ? { ...IDLE_CLOCK, lastEventAt: clock.lastEventAt, suspended: clock.suspended } : clock;
+  if (!clock.running) return clock;
+  return { ...clock, running: false, stalled: false, wedged: false, idleFrom: null, turnFrom: null };
 }
 
 /** Deadline of each watchdog (null: not active). */

@@ -10,10 +10,16 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import type { MessagePage, MessageWithParts } from "../../core/api";
 
-/** The data of a messages infinite query. */
+/**
+ * The data of a messages infinite query.
+ * @example const data: MessagePages | undefined = queryClient.getQueryData(messagesInfiniteQueryOptions(client, id).queryKey)
+ */
 export type MessagePages = InfiniteData<MessagePage, string | undefined>;
 
-/** Where a message sits in the pages. */
+/**
+ * Where a message sits in the pages.
+ * @example const at: MessageLocation | undefined = findMessage(data, "msg_1")
+ */
 export interface MessageLocation {
   page: number;
   index: number;

@@ -7,7 +7,10 @@ import type { Part, UserMessage } from "@opencode-ai/sdk/v2";
 import { toPromptModel, type MessageWithParts, type PartInput, type PromptInput } from "../../core/api";
 import { ascendingId } from "./ascending-id";
 
-/** A prompt whose message and parts all have ids. */
+/**
+ * A prompt whose message and parts all have ids.
+ * @example const prompt: IdentifiedPrompt = { messageID: "msg_1", parts: [{ id: "prt_1", type: "text", text: "hi" }] }
+ */
 export interface IdentifiedPrompt extends PromptInput {
   messageID: string;
   parts: Array<PartInput & { id: string }>;

@@ -6,7 +6,10 @@ import type { PermissionRequest, QuestionRequest, Session, SessionStatus, Todo }
 import type { WireEvent } from "../../core/events/types";
 import type { MessageWithParts } from "../../core/api";
 
-/** A JSON object. */
+/**
+ * A JSON object.
+ * @example const properties: Dict = event.properties
+ */
 export type Dict = Record<string, unknown>;
 
 /**

@@ -1,7 +1,10 @@
 /** Pure updates of the status map of `GET /session/status` (busy/retry only; absent = idle). */
 import type { SessionStatus } from "@opencode-ai/sdk/v2";
 
-/** The status of a session the map does not list. */
+/**
+ * The status of a session the map does not list (frozen: compare by `type`).
+ * @example (map[id] ?? IDLE_STATUS).type // "idle"
+ */
 export const IDLE_STATUS: SessionStatus = Object.freeze({ type: "idle" }) as SessionStatus;
 
 /**

@@ -8,8 +8,9 @@
  *   one of the same part (latest wins);
  * - tool snapshots are never dropped: they merge field by field (TP-06..TP-10), so an earlier one
  *   can carry a field the latest lacks.
- * Two events are always kept even when covered: the one that creates a part new to the state (it
- * fixes the part's position), and its first text delta while `firstTextSeen` is false (TXT-10).
+ * Kept even when covered: the event that creates a part new to the state (it fixes the part's
+ * position), its first text delta while `firstTextSeen` is false (TXT-10), and blank snapshots
+ * (they only announce the type the creating delta needs, TXT-04; one per part).
  */
 import type { WireEvent } from "../events/types";
 import { isOtherPartType } from "./parts-other";
@@ -50,9 +51,9 @@ interface Seen {
 /**
  * The batch without the events a later snapshot in the same batch makes redundant (see the module
  * comment). Returns `events` itself when nothing can be dropped.
- * @example coalesce([delta("p", "a"), delta("p", "b"), textSnap("p", "ab")], state) // the snapshot (and the creating delta)
+ * @example coalesceEvents([delta("p", "a"), delta("p", "b"), textSnap("p", "ab")], state) // the snapshot (and the creating delta)
  */
-export function coalesce(events: readonly WireEvent[], state: ReplyState): readonly WireEvent[] {
+export function coalesceEvents(events: readonly WireEvent[], state: ReplyState): readonly WireEvent[] {
   let lastCover: Map<string, number> | undefined;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as WireEvent;
@@ -67,7 +68,8 @@ export function coalesce(events: readonly WireEvent[], state: ReplyState): reado
     const event = events[i] as WireEvent;
     const part = event.type === SNAPSHOT || event.type === DELTA ? partOf(event) : undefined;
     const cover = part === undefined ? undefined : lastCover.get(part.id);
-    if (part === undefined || cover === undefined || i >= cover) {
+    // A blank snapshot is kept: it announces the part's type (TXT-04) for the delta that creates it.
+    if (part === undefined || cover === undefined || i >= cover || (event.type === SNAPSHOT && !part.covers)) {
       kept.push(event);
       continue;
     }

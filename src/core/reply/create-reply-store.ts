@@ -1,0 +1,174 @@
+/**
+ * `createReplyStore`: a zustand vanilla store with the in-flight turn of one session, fed by the
+ * client's shared event feed from the moment it is created (so it also sees turns started
+ * elsewhere). Events are buffered and applied at most once per frame; the watchdogs run on one
+ * lazy timer; every timer and subscription goes away on dispose.
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { isServerEvent } from "../events/route";
+import type { WireEvent } from "../events/types";
+import { createEventBatcher, isUrgentEvent } from "./batcher";
+import { refetchAfterReconnect } from "./final-merge";
+import { createFrameScheduler } from "./frame-scheduler";
+import { deriveReplyStatus } from "./reply-status";
+import { toError, type ReplyRuntime, type TurnRuntime } from "./reply-runtime";
+import type { ReplyStoreOptions, ReplyStoreState, ReplyWatchdog } from "./reply-store-types";
+import { initialReplyState, isAwaitingInput } from "./state";
+import { applyBatch, onWatchdogTimer } from "./turn-transitions";
+import { abortTurn, sendPrompt } from "./turn-lifecycle";
+import { eventMessageId } from "./turn-reset";
+import { IDLE_CLOCK, nextDeadline, noteEvent, setSuspended, type WatchdogConfig } from "./watchdog";
+import { createWatchdogTimer } from "./watchdog-timer";
+
+/** Default of `firstEventTimeoutMs`: 120 s (heartbeats never count). */
+export const DEFAULT_FIRST_EVENT_TIMEOUT_MS = 120_000;
+/** Default of `turnTimeoutMs`: 600 s (not counting time spent waiting for the user). */
+export const DEFAULT_TURN_TIMEOUT_MS = 600_000;
+
+function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
+  return {
+    reply: initialReplyState(sessionId),
+    clock: IDLE_CLOCK,
+    stage: "idle",
+    error: null,
+    watchdogError: null,
+    result: null,
+    generation: 0,
+    abandoned: -1,
+    posting: false,
+    postSettled: null,
+    endedWhileConnecting: false,
+    staleMessageIds: new Set(),
+    feedOpen,
+    prompt: null,
+    disposed: false,
+  };
+}
+
+/**
+ * Creates the reply store of one session. See {@link ReplyStoreState} for what it holds and
+ * {@link ReplyStoreOptions} for the watchdogs and batching.
+ * @example
+ * const store = createReplyStore({ client, sessionId: "ses_1" });
+ * store.subscribe((s) => render(s.status, distill(s.reply).text));
+ * await store.getState().send("Summarise the README");
+ * // later: store.getState().abort(); and on unmount: store.getState().dispose();
+ */
+export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStoreState> {
+  const { client, sessionId, onEvent, onFinish, onError } = options;
+  const config: WatchdogConfig = {
+    firstEventMs: options.firstEventTimeoutMs ?? DEFAULT_FIRST_EVENT_TIMEOUT_MS,
+    idleMs: options.idleTimeoutMs,
+    turnMs: options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS,
+  };
+  const t = freshTurn(sessionId, client.events.status === "open");
+  // A user callback that throws must not break the store; it is reported like any other error.
+  const report = (error: unknown): void => {
+    try {
+      onError?.(toError(error));
+    } catch {
+      // onError itself threw: nowhere left to report to.
+    }
+  };
+  const guard = (call: () => void): void => {
+    try {
+      call();
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  let watchdog: ReplyWatchdog = { lastEventAt: null, deadlineAt: null, deadlineKind: null };
+  const project = (): ReplyStoreState => {
+    const next = nextDeadline(t.clock, config);
+    const deadlineAt = next?.at ?? null;
+    if (watchdog.lastEventAt !== t.clock.lastEventAt || watchdog.deadlineAt !== deadlineAt) {
+      watchdog = { lastEventAt: t.clock.lastEventAt, deadlineAt, deadlineKind: next?.kind ?? null };
+    }
+    const reply = t.reply;
+    const status = deriveReplyStatus({
+      stage: t.stage,
+      failed: t.error !== null,
+      stalled: t.clock.stalled,
+      wedged: t.clock.wedged,
+      firstEventSeen: t.clock.firstEventSeen,
+      awaitingInput: isAwaitingInput(reply),
+    });
+    const error = t.error ?? (t.clock.stalled || t.clock.wedged ? t.watchdogError : null);
+    return { ...reply, reply, status, sessionStatus: reply.status, error, watchdog, result: t.result, ...actions };
+  };
+
+  const batcher = createEventBatcher({
+    scheduler: options.scheduler ?? createFrameScheduler(options.throttleMs ?? "frame"),
+    apply: (events) => {
+      applyBatch(rt, events);
+      rt.publish();
+    },
+  });
+  const timer = createWatchdogTimer(() => onWatchdogTimer(rt));
+
+  const rt: ReplyRuntime = {
+    client,
+    sessionId,
+    config,
+    options,
+    turn: t,
+    flush: () => batcher.flush(),
+    publish: () => {
+      if (!t.disposed) store.setState(project(), true);
+    },
+    rearm: () => timer.schedule(t.disposed ? null : (nextDeadline(t.clock, config)?.at ?? null)),
+    inject: (event) => batcher.push(event, true),
+    report,
+    finished: (result, info) => guard(() => onFinish?.(result, info)),
+  };
+
+  const onArrival = (event: WireEvent): void => {
+    if (onEvent) guard(() => onEvent(event));
+    // Heartbeats and other server.* frames keep the feed alive; they never count for a turn (WD-08).
+    if (isServerEvent(event) || t.disposed) return;
+    if (t.staleMessageIds.size > 0) {
+      const messageId = eventMessageId(event);
+      if (messageId !== undefined && t.staleMessageIds.has(messageId)) return;
+    }
+    const before = t.clock;
+    // Stamped on arrival, not at the flush (WD-13); before our POST started, events are not ours.
+    t.clock = noteEvent(before, Date.now(), t.stage !== "connecting" || t.posting);
+    const statusMoved =
+      before.firstEventSeen !== t.clock.firstEventSeen || before.stalled !== t.clock.stalled || before.wedged !== t.clock.wedged;
+    batcher.push(event, statusMoved || isUrgentEvent(event));
+  };
+
+  let offs: Array<() => void> = [];
+  const actions = {
+    send: (input: Parameters<ReplyStoreState["send"]>[0]) => sendPrompt(rt, input),
+    abort: () => abortTurn(rt),
+    dispose: () => {
+      if (t.disposed) return;
+      t.disposed = true;
+      for (const off of offs) off();
+      batcher.dispose();
+      timer.clear();
+      t.prompt?.abort(new DOMException("opencode-react: the reply store was disposed", "AbortError"));
+    },
+  };
+
+  const store = createStore<ReplyStoreState>()(() => project());
+  // Subscribed once the store exists: a feed may deliver as soon as it has a listener.
+  offs = [
+    client.events.subscribe(onArrival, { sessionId }),
+    client.events.onReconnect(() => void refetchAfterReconnect(rt)),
+    client.events.onStatus((status) => {
+      if (t.disposed) return;
+      t.feedOpen = status === "open";
+      // RC-06: a prompt pending while the feed is down must not hold the turn deadline forever.
+      const clock = setSuspended(t.clock, t.feedOpen && isAwaitingInput(t.reply), Date.now());
+      if (clock === t.clock) return;
+      t.clock = clock;
+      rt.rearm();
+      rt.publish();
+    }),
+  ];
+
+  return store;
+}
