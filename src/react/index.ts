@@ -66,3 +66,4 @@ export { removePendingRequest, upsertPendingRequest } from "./cache/requests";
 export { ascendingId } from "./cache/ascending-id";
 export { buildOptimisticMessage, identifyPrompt, isOptimisticMessage } from "./cache/optimistic-message";
 export type { IdentifiedPrompt } from "./cache/optimistic-message";
+export * from "./stream";

@@ -16,6 +16,8 @@ const URGENT_TYPES: ReadonlySet<string> = new Set(["session.status", "session.id
  */
 export function isUrgentEvent(event: WireEvent): boolean {
   const type = event.type;
+  // "message.*" (deltas, snapshots) is nearly every event: decided on one character.
+  if (type.charCodeAt(0) === 109) return false;
   return URGENT_TYPES.has(type) || type.startsWith("question.") || type.startsWith("permission.");
 }
 

@@ -1,7 +1,9 @@
 /**
  * Coalescing of one buffered batch: a later snapshot that fully determines a part makes the
  * earlier events of that part in the same batch redundant, so they are dropped before reducing.
- * The result must equal applying every event (the store's state never depends on frame timing):
+ * The result must equal applying every event (the store's state never depends on frame timing),
+ * up to the `raw` of a text part (the reducer keeps an older snapshot there when a newer one
+ * changes nothing; a skipped older one cannot be kept):
  * - text/reasoning: a snapshot with non-blank text replaces the text (TXT-11), so the deltas and
  *   snapshots of that part before it are dropped;
  * - other kept types (step-start, step-finish, file, patch, ...): a snapshot replaces the previous
@@ -46,6 +48,8 @@ function partOf(event: WireEvent): { id: string; covers: boolean; creates: boole
 interface Seen {
   created: boolean;
   textSeen: boolean;
+  /** The latest dropped snapshot since the last kept event: it fixes the type a kept delta sees. */
+  pending: WireEvent | undefined;
 }
 
 /**
@@ -75,11 +79,17 @@ export function coalesceEvents(events: readonly WireEvent[], state: ReplyState):
     }
     let record = seen.get(part.id);
     if (record === undefined) {
-      record = { created: state.parts.has(part.id), textSeen: state.firstTextSeen };
+      record = { created: state.parts.has(part.id), textSeen: state.firstTextSeen, pending: undefined };
       seen.set(part.id, record);
     }
     const needed = (part.creates && !record.created) || (part.text && !record.textSeen);
-    if (!needed) continue;
+    if (!needed) {
+      if (event.type === SNAPSHOT) record.pending = event;
+      continue;
+    }
+    // Moved later past other parts' events only, which never depend on it.
+    if (record.pending !== undefined) kept.push(record.pending);
+    record.pending = undefined;
     record.created ||= part.creates;
     record.textSeen ||= part.text;
     kept.push(event);

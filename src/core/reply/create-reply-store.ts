@@ -10,6 +10,7 @@ import type { WireEvent } from "../events/types";
 import { createEventBatcher, isUrgentEvent } from "./batcher";
 import { refetchAfterReconnect } from "./final-merge";
 import { createFrameScheduler } from "./frame-scheduler";
+import { projectState } from "./project-state";
 import { deriveReplyStatus } from "./reply-status";
 import { toError, type ReplyRuntime, type TurnRuntime } from "./reply-runtime";
 import type { ReplyStoreOptions, ReplyStoreState, ReplyWatchdog } from "./reply-store-types";
@@ -17,7 +18,7 @@ import { initialReplyState, isAwaitingInput } from "./state";
 import { applyBatch, onWatchdogTimer } from "./turn-transitions";
 import { abortTurn, sendPrompt } from "./turn-lifecycle";
 import { eventMessageId } from "./turn-reset";
-import { IDLE_CLOCK, nextDeadline, noteEvent, setSuspended, type WatchdogConfig } from "./watchdog";
+import { IDLE_CLOCK, nextDeadline, setSuspended, type WatchdogConfig } from "./watchdog";
 import { createWatchdogTimer } from "./watchdog-timer";
 
 /** Default of `firstEventTimeoutMs`: 120 s (heartbeats never count). */
@@ -39,6 +40,8 @@ function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
     postSettled: null,
     endedWhileConnecting: false,
     staleMessageIds: new Set(),
+    unnoted: 0,
+    unnotedOfTurn: false,
     feedOpen,
     prompt: null,
     disposed: false,
@@ -95,7 +98,7 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
       awaitingInput: isAwaitingInput(reply),
     });
     const error = t.error ?? (t.clock.stalled || t.clock.wedged ? t.watchdogError : null);
-    return { ...reply, reply, status, sessionStatus: reply.status, error, watchdog, result: t.result, ...actions };
+    return projectState(reply, { status, error, watchdog, result: t.result, send: actions.send, abort: actions.abort, dispose: actions.dispose });
   };
 
   const batcher = createEventBatcher({
@@ -131,12 +134,17 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
       const messageId = eventMessageId(event);
       if (messageId !== undefined && t.staleMessageIds.has(messageId)) return;
     }
-    const before = t.clock;
-    // Stamped on arrival, not at the flush (WD-13); before our POST started, events are not ours.
-    t.clock = noteEvent(before, Date.now(), t.stage !== "connecting" || t.posting);
-    const statusMoved =
-      before.firstEventSeen !== t.clock.firstEventSeen || before.stalled !== t.clock.stalled || before.wedged !== t.clock.wedged;
-    batcher.push(event, statusMoved || isUrgentEvent(event));
+    // Before our POST started, events are not ours (they do not satisfy the first-event watchdog).
+    const ofTurn = t.stage !== "connecting" || t.posting;
+    // The clock notes buffered events when they are applied, stamped with the flush time: at most a
+    // frame late, so a deadline can only move later, never fire early (WD-13), at one clock read
+    // per frame instead of one per event.
+    t.unnoted += 1;
+    if (ofTurn) t.unnotedOfTurn = true;
+    const clock = t.clock;
+    // The turn's first event, or one after a stall, changes the status: applied at once.
+    const statusMoves = clock.running && ofTurn && (!clock.firstEventSeen || clock.stalled || clock.wedged);
+    batcher.push(event, statusMoves || isUrgentEvent(event));
   };
 
   let offs: Array<() => void> = [];

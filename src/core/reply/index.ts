@@ -46,6 +46,7 @@ export type {
 export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./reply-status";
 export { createEventBatcher, isUrgentEvent, type EventBatcher, type EventBatcherOptions } from "./batcher";
 export { coalesceEvents } from "./coalesce-events";
+export { mergeDeltaRuns } from "./merge-deltas";
 export {
   createFrameScheduler,
   frameScheduler,

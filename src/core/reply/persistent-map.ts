@@ -30,11 +30,19 @@ interface Collision<V> {
 }
 type Node<V> = Leaf<V> | Branch<V> | Collision<V>;
 
+let lastKey = "";
+let lastHash = 0x811c9dc5;
+
 /** FNV-1a: cheap and well spread for the time-ordered ids OpenCode uses (`prt_20f6...`). */
 function hashOf(key: string): number {
+  // A delta looks its part up and then stores it, and deltas come in runs for one part: comparing
+  // with the previous key is much cheaper than hashing ~30 characters again.
+  if (key === lastKey) return lastHash;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  lastKey = key;
+  lastHash = h >>> 0;
+  return lastHash;
 }
 
 function popcount(n: number): number {

@@ -88,7 +88,8 @@ export function reduce(state: ReplyState, event: WireEvent, now: number = Date.n
   // Events of other sessions (child sessions, a shared feed) belong to other replies.
   if (sessionId !== undefined && sessionId !== state.sessionId) return state;
   const next = dispatch(state, event.type, props, now);
-  return next !== state && ACTIVITY.has(event.type) ? markActive(next) : next;
+  // The turn check first: once the turn runs, deltas skip the set lookup.
+  return next !== state && next.turn === "idle" && ACTIVITY.has(event.type) ? markActive(next) : next;
 }
 
 /**

@@ -33,6 +33,10 @@ export interface TurnRuntime {
   endedWhileConnecting: boolean;
   /** Assistant messages of the previous turn: their late events are ignored. */
   staleMessageIds: ReadonlySet<string>;
+  /** Meaningful events buffered since the last flush: the clock notes them when they are applied. */
+  unnoted: number;
+  /** One of them arrived while our turn was ours to watch (after our POST started). */
+  unnotedOfTurn: boolean;
   /** The feed is connected (a pending prompt suspends the turn deadline only then, RC-06). */
   feedOpen: boolean;
   /** Cancels the wait for the feed's readiness of the current send. */

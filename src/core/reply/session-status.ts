@@ -5,6 +5,7 @@
  */
 import { SessionError } from "../errors";
 import type { ReplyState } from "./state";
+import { patchState } from "./state-copy";
 import type { ReplySessionStatus, TurnEndedBy } from "./types";
 import { isRecord, num, presentStr, str, type Dict } from "./wire";
 
@@ -16,13 +17,13 @@ export const ABORT_ERROR_NAME = "MessageAbortedError";
 
 /** Assistant activity before any status (servers without `session.status`) starts the turn. */
 export function markActive(state: ReplyState): ReplyState {
-  return state.turn === "idle" ? { ...state, turn: "running" } : state;
+  return state.turn === "idle" ? patchState(state, { turn: "running" }) : state;
 }
 
 function endTurn(state: ReplyState, by: TurnEndedBy): ReplyState {
   const status: ReplySessionStatus = state.status.type === "idle" ? state.status : { type: "idle" };
-  if (state.turn !== "running") return status === state.status ? state : { ...state, status };
-  return { ...state, status, turn: "done", turnsEnded: state.turnsEnded + 1, endedBy: by };
+  if (state.turn !== "running") return status === state.status ? state : patchState(state, { status });
+  return patchState(state, { status, turn: "done", turnsEnded: state.turnsEnded + 1, endedBy: by });
 }
 
 function sameStatus(a: ReplySessionStatus, b: ReplySessionStatus): boolean {
@@ -54,7 +55,7 @@ export function applySessionStatus(state: ReplyState, props: Dict): ReplyState {
       return state;
   }
   if (sameStatus(status, state.status) && state.turn === "running") return state;
-  return { ...state, status: sameStatus(status, state.status) ? state.status : status, turn: "running" };
+  return patchState(state, { status: sameStatus(status, state.status) ? state.status : status, turn: "running" });
 }
 
 /** Legacy `session.idle`: ends the turn unless the idle status already did. */
@@ -80,6 +81,6 @@ export function errorText(error: unknown): string {
 export function applySessionError(state: ReplyState, props: Dict): ReplyState {
   const raw = isRecord(props.error) ? props.error : {};
   const name = str(raw.name) ?? "";
-  if (name === ABORT_ERROR_NAME) return state.aborted ? state : { ...state, aborted: true };
-  return { ...state, error: new SessionError(name, errorText(raw), { body: raw }) };
+  if (name === ABORT_ERROR_NAME) return state.aborted ? state : patchState(state, { aborted: true });
+  return patchState(state, { error: new SessionError(name, errorText(raw), { body: raw }) });
 }

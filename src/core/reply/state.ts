@@ -5,6 +5,7 @@
  */
 import type { SessionError } from "../errors";
 import { PersistentMap } from "./persistent-map";
+import { copyState } from "./state-copy";
 import type {
   PendingPermission,
   PendingQuestion,
@@ -149,8 +150,10 @@ export function isAwaitingInput(state: ReplyState): boolean {
 export function withPart(state: ReplyState, part: ReplyPart): ReplyState {
   const parts = state.parts.set(part.id, part);
   if (parts === state.parts) return state;
-  const partIds = state.parts.has(part.id) ? state.partIds : [...state.partIds, part.id];
-  return { ...state, parts, partIds };
+  const next = copyState(state);
+  next.parts = parts;
+  if (parts.size !== state.parts.size) next.partIds = [...state.partIds, part.id];
+  return next;
 }
 
 /** `state` without the parts matching `drop` (the same state when none match). */

@@ -8,12 +8,18 @@ import { initialReplyState, type ReplyState } from "./state";
 import { isRecord, str } from "./wire";
 
 /**
- * The empty state of the next turn. Keeps the user messages seen (their late summary updates must
- * not look like a new prompt) and `turnsEnded` (it only ever rises, so a store can compare it).
+ * The empty state of the next turn. Keeps the previous turn's user message (its late summary
+ * update must not look like a new prompt; older ones never come back, and keeping every id would
+ * grow without bound) and `turnsEnded` (it only ever rises, so a store can compare it).
  * @example reply = nextTurnState(reply);
  */
 export function nextTurnState(previous: ReplyState): ReplyState {
-  return { ...initialReplyState(previous.sessionId), userMessageIds: previous.userMessageIds, turnsEnded: previous.turnsEnded };
+  const last = previous.userMessageId;
+  return {
+    ...initialReplyState(previous.sessionId),
+    userMessageIds: last === null ? {} : { [last]: true },
+    turnsEnded: previous.turnsEnded,
+  };
 }
 
 /**

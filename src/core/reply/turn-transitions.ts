@@ -7,25 +7,31 @@ import { IdleStreamError, StaleSessionError, TimeoutError } from "../errors";
 import type { WireEvent } from "../events/types";
 import { coalesceEvents } from "./coalesce-events";
 import { finishTurn } from "./final-merge";
+import { mergeDeltaRuns } from "./merge-deltas";
 import { reduce } from "./reduce";
 import { seconds, type ReplyRuntime } from "./reply-runtime";
 import { isAwaitingInput, type ReplyState } from "./state";
 import { nextTurnState, startsTurn } from "./turn-reset";
-import { disarm, dueWatchdog, fire, observeTurn, setSuspended } from "./watchdog";
+import { disarm, dueWatchdog, fire, noteEvent, observeTurn, setSuspended } from "./watchdog";
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
- * Folds one batch into the reply (coalesced, one pass), then applies the turn transitions; the
- * caller publishes once.
+ * Folds one batch into the reply (coalesced, runs of deltas folded, one pass), then applies the
+ * turn transitions; the caller publishes once.
  */
 export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void {
   const t = rt.turn;
   const before = t.reply;
   const generation = t.generation;
   const now = Date.now();
+  if (t.unnoted > 0) {
+    t.clock = noteEvent(t.clock, now, t.unnotedOfTurn);
+    t.unnoted = 0;
+    t.unnotedOfTurn = false;
+  }
   let reply = before;
-  for (const event of coalesceEvents(events, before)) {
+  for (const event of mergeDeltaRuns(coalesceEvents(events, before))) {
     // A store outlives its turns: the next turn starts from an empty reply.
     if (reply.turn === "done" && startsTurn(reply, event)) {
       reply = nextTurnState(reply);

@@ -4,6 +4,7 @@
  */
 import type { AssistantMessage, Part } from "@opencode-ai/sdk/v2";
 import { ZERO_TOTALS, withPart, withoutParts, type ReplyState } from "./state";
+import { patchState } from "./state-copy";
 import type { Totals } from "./types";
 import { isRecord, num, str, type Dict } from "./wire";
 
@@ -54,7 +55,7 @@ export function sumStepTotals(parts: Iterable<Dict>): Totals {
  */
 export function applyStepFinish(state: ReplyState, part: Dict, id: string | undefined): ReplyState {
   let totals = addTotals(state.totals, stepTotals(part));
-  if (id === undefined) return { ...state, totals };
+  if (id === undefined) return patchState(state, { totals });
   const previous = state.parts.get(id);
   if (previous && previous.type !== "step-finish") return state;
   if (previous) totals = addTotals(totals, stepTotals(previous.raw as unknown as Dict), -1);
@@ -62,7 +63,7 @@ export function applyStepFinish(state: ReplyState, part: Dict, id: string | unde
   // The snapshot was checked for id and type; the rest of StepFinishPart is the server's word.
   const raw = part as unknown as Part;
   const next = withPart(state, { type: "step-finish", id, ...(messageID === undefined ? {} : { messageID }), raw });
-  return { ...next, totals };
+  return patchState(next, { totals });
 }
 
 /**
@@ -77,13 +78,12 @@ export function applyMessageUpdated(state: ReplyState, props: Dict): ReplyState 
   if (info.role === "user") {
     // Known ids come back as summary updates after the turn; they change nothing.
     if (state.userMessageIds[id] === true) return state;
-    const next: ReplyState = {
-      ...state,
+    const next: ReplyState = patchState(state, {
       userMessageId: id,
       userMessageIds: { ...state.userMessageIds, [id]: true },
       // A new prompt starts a turn; servers without session.status never send busy.
       turn: "running",
-    };
+    });
     // Rare: the user message's parts came before its info. They are the prompt, not the reply.
     return withoutParts(next, (part) => part.messageID === id);
   }
@@ -91,11 +91,10 @@ export function applyMessageUpdated(state: ReplyState, props: Dict): ReplyState 
   // Only id and role were checked; the rest of AssistantMessage is the server's word.
   const messages = { ...state.messages, [id]: info as unknown as AssistantMessage };
   const parentID = str(info.parentID);
-  if (state.userMessageId !== null || parentID === undefined) return { ...state, messages };
-  return {
-    ...state,
+  if (state.userMessageId !== null || parentID === undefined) return patchState(state, { messages });
+  return patchState(state, {
     messages,
     userMessageId: parentID,
     userMessageIds: { ...state.userMessageIds, [parentID]: true },
-  };
+  });
 }

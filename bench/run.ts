@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: ingest, scaling and memory figures of the reply pipeline. Prints figures only;
+ * nothing here fails a build (speed goals are read, not asserted).
+ */
+import { runIngest } from "./ingest";
+import { runMemory } from "./memory";
+import { runScaling } from "./scaling";
+import { buildStream } from "./stream";
+import { mb, row } from "./timing";
+
+const verdict = (ok: boolean): string => (ok ? "target met" : "below target");
+const ns = (value: number): string => `${value.toFixed(0)} ns`;
+
+if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
+  console.warn("note: run with --expose-gc (npm run bench does) for meaningful heap figures");
+}
+
+const stream = buildStream();
+console.log(`\nIngest: ${mb(stream.bytes)} recorded stream, ${stream.frames} frames (${stream.deltas} deltas)`);
+const ingest = runIngest(stream);
+const widths = [34, 10, 14, 12];
+console.log(row(["pipeline", "ms", "events/s", "vs JSON.parse"], widths));
+for (const r of ingest.rows) {
+  console.log(row([r.label, r.ms.toFixed(1), Math.round(r.eventsPerSec).toLocaleString("en"), `${(r.ratio * 100).toFixed(0)} %`], widths));
+}
+const worst = Math.min(...ingest.rows.slice(3).map((r) => r.ratio));
+console.log(`store pipelines >= 60 % of JSON.parse: ${verdict(worst >= 0.6)} (worst ${(worst * 100).toFixed(0)} %)`);
+
+const s = runScaling();
+console.log("\nScaling: one delta (\"ab\"), reducer alone unless said");
+const w2 = [44, 12, 24];
+console.log(row(["case", "cost", "note"], w2));
+console.log(row(["into an empty reply (creates the part)", ns(s.emptyNs), ""], w2));
+console.log(row(["into a reply with 1 part", ns(s.onePartNs), ""], w2));
+console.log(row(["into a reply with 1,000 parts", ns(s.thousandNs), `${(s.thousandNs / s.onePartNs).toFixed(2)}x 1 part, ${(s.thousandNs / s.emptyNs).toFixed(2)}x empty`], w2));
+console.log(row(["store (throttleMs 0), 1 part", ns(s.storeOneNs), ""], w2));
+console.log(row(["store (throttleMs 0), 1,000 parts", ns(s.storeThousandNs), `${(s.storeThousandNs / s.storeOneNs).toFixed(2)}x`], w2));
+console.log(`1,000 parts <= 1.5x: ${verdict(s.thousandNs <= 1.5 * s.onePartNs && s.storeThousandNs <= 1.5 * s.storeOneNs)}`);
+console.log(row(["into a tiny text part", ns(s.tinyTextNs), ""], w2));
+console.log(row(["into a 1 MB text part", ns(s.bigTextNs), `${(s.bigTextNs / s.tinyTextNs).toFixed(2)}x tiny`], w2));
+console.log(row(["explicit copy of 1 MB (TextEncoder)", ns(s.copyNs), `${(s.copyNs / s.bigTextNs).toFixed(0)}x one delta`], w2));
+console.log(row(["heap kept per delta into the 1 MB part", `${s.heapPerDelta.toFixed(0)} B`, "(a copy would be 1 MB)"], w2));
+console.log(`1 MB part not copied: ${verdict(s.heapPerDelta < 1024 && s.bigTextNs < s.copyNs / 10)}`);
+
+const m = runMemory();
+const budget = 2 * m.textBytes + m.constant;
+console.log(`\nMemory: ${m.deltas.toLocaleString("en")} deltas into one part (store, batched)`);
+console.log(row(["final text", mb(m.textBytes)], [34, 12]));
+console.log(row(["heap retained (after gc)", mb(m.retained)], [34, 12]));
+console.log(row(["empty store (the constant)", mb(m.constant)], [34, 12]));
+console.log(row(["budget: 2x text + constant", mb(budget)], [34, 12]));
+console.log(`heap within 2x text + constant: ${verdict(m.retained <= budget)} (${((m.retained - m.constant) / m.textBytes).toFixed(2)}x text)`);

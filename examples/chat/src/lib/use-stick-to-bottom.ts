@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef } from "react";
+
+/** How close to the bottom (px) still counts as "reading the latest". */
+const SLACK = 64;
+
+/**
+ * Keeps a scroll container pinned to the bottom while its content grows (streaming text), but
+ * only if the reader was already at the bottom: someone scrolled up to read history is left alone.
+ */
+export function useStickToBottom<S extends HTMLElement, C extends HTMLElement>() {
+  const scrollRef = useRef<S>(null);
+  const contentRef = useRef<C>(null);
+  const pinned = useRef(true);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    const content = contentRef.current;
+    if (scroller === null || content === null) return;
+    const onScroll = () => {
+      pinned.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < SLACK;
+    };
+    // A ResizeObserver sees every growth (a delta, a tool card opening), not just new messages.
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) scroller.scrollTop = scroller.scrollHeight;
+    });
+    scroller.addEventListener("scroll", onScroll, { passive: true });
+    observer.observe(content);
+    scroller.scrollTop = scroller.scrollHeight;
+    return () => {
+      scroller.removeEventListener("scroll", onScroll);
+      observer.disconnect();
+    };
+  }, []);
+
+  /** Pins again, e.g. after the user sends a message. */
+  const scrollToBottom = useCallback(() => {
+    pinned.current = true;
+    const scroller = scrollRef.current;
+    if (scroller !== null) scroller.scrollTop = scroller.scrollHeight;
+  }, []);
+
+  return { scrollRef, contentRef, scrollToBottom };
+}

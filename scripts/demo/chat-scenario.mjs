@@ -1,0 +1,85 @@
+// What the browser test does in the page, step by step (scripts/browser-test.mjs runs it).
+import path from "node:path";
+
+const HELLO = "Hello there! I am a fake model.";
+
+/**
+ * @param {{ context: import("playwright-core").BrowserContext, demo: import("./start-demo-server.mjs").Demo,
+ *   out: string, step: (name: string, fn: () => Promise<void>) => Promise<void> }} options
+ */
+export async function runChatScenario({ context, demo, out, step }) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  const pageErrors = [];
+  const leaks = [];
+  page.on("pageerror", (error) => {
+    pageErrors.push(error.message);
+    console.error(`  page error: ${error.message}`);
+  });
+  page.on("console", (message) => message.type() === "error" && console.error(`  console error: ${message.text()}`));
+  // The proxy adds the credentials: nothing the browser sends may carry them.
+  page.on("request", (request) => {
+    const url = request.url();
+    if (request.headers().authorization || (demo.password && url.includes(demo.password))) leaks.push(url);
+  });
+  const shot = (name) => page.screenshot({ path: path.join(out, name) });
+  const composer = page.getByRole("textbox", { name: "Message" });
+  const idle = () => page.locator('[data-testid="stream-status"][data-status="idle"]').waitFor();
+  const send = async (text) => {
+    await composer.fill(text);
+    await composer.press("Enter");
+    await page.getByTestId("user-message").filter({ hasText: text }).last().waitFor();
+  };
+
+  await step("open the page (server healthy through the proxy)", async () => {
+    await page.goto(demo.url);
+    await page.getByText(/^OpenCode \d+\./).waitFor();
+  });
+
+  await step("create a session", async () => {
+    await page.getByRole("button", { name: "New chat" }).click();
+    await page.locator(".session-item.selected").waitFor();
+    await composer.waitFor();
+  });
+
+  await step(`send "hello", see "${HELLO}" stream in`, async () => {
+    await send("hello");
+    // The first turn of a fresh server loads plugins first: allow it more time.
+    await page.getByTestId("text-part").filter({ hasText: HELLO }).waitFor({ timeout: 30_000 });
+    await idle();
+  });
+  await shot("01-hello.png");
+
+  await step('send "tool", see the permission prompt', async () => {
+    await send("tool");
+    const prompt = page.getByTestId("permission-prompt");
+    await prompt.filter({ hasText: "echo hi" }).waitFor();
+    await page.locator('[data-testid="stream-status"][data-status="awaiting-input"]').waitFor();
+  });
+  await shot("02-permission.png");
+
+  await step("allow once; the tool completes with output hi, then the follow-up", async () => {
+    await page.getByTestId("permission-prompt").getByRole("button", { name: "Allow once" }).click();
+    await page.getByTestId("permission-prompt").waitFor({ state: "detached" });
+    const card = page.locator('[data-testid="tool-card"][data-status="completed"]');
+    await card.waitFor();
+    const output = (await card.getByTestId("tool-output").innerText()).trim();
+    if (output !== "hi") throw new Error(`tool output is ${JSON.stringify(output)}, expected "hi"`);
+    await page.getByTestId("text-part").filter({ hasText: "Tool result received" }).waitFor();
+    await idle();
+  });
+  await shot("03-tool.png");
+
+  await step("rename the session", async () => {
+    await page.locator(".session-item.selected").getByRole("button", { name: /^Rename / }).click();
+    const title = page.getByRole("textbox", { name: "Session title" });
+    await title.fill("Browser test chat");
+    await title.press("Enter");
+    await page.getByRole("heading", { name: "Browser test chat" }).waitFor();
+  });
+
+  await step("no credentials in the browser, no page errors", async () => {
+    if (leaks.length > 0) throw new Error(`requests carried credentials: ${leaks.join(", ")}`);
+    if (pageErrors.length > 0) throw new Error(`page errors: ${pageErrors.join(" | ")}`);
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * The reply stores of each client: one store per session, shared by every hook of that session,
+ * reference-counted by the hooks that hold it. The last release disposes the store on a 0 ms
+ * timer, so React StrictMode's mount/unmount/mount (and a route change that re-mounts at once)
+ * keeps ONE store and ONE feed subscription, and never posts a prompt twice.
+ * Stores are created in effects or actions, never during render: creating one opens the feed.
+ */
+import type { StoreApi } from "zustand/vanilla";
+import type { OpencodeClient } from "../../core/client";
+import { createReplyStore, type DistilledReply, type ReplyFinishInfo, type ReplyStoreOptions, type ReplyStoreState } from "../../core/reply";
+
+/** The store settings a hook can choose (read once, when the store is created). */
+export type ReplyStoreSettings = Pick<ReplyStoreOptions, "firstEventTimeoutMs" | "idleTimeoutMs" | "turnTimeoutMs" | "throttleMs">;
+
+/** Callbacks of one holder, read at call time (a ref: changing them never re-creates anything). */
+export interface HolderCallbacks {
+  readonly onFinish?: (result: DistilledReply, info: ReplyFinishInfo) => void;
+  readonly onError?: (error: Error) => void;
+}
+
+/** One hook holding a session's store. */
+export interface ReplyStoreHolder {
+  /** Settings to create the store with; undefined = "whatever the session's other hooks chose". */
+  readonly settings: ReplyStoreSettings | undefined;
+  readonly callbacks: { readonly current: HolderCallbacks };
+}
+
+interface Entry {
+  store: StoreApi<ReplyStoreState> | undefined;
+  readonly holders: Set<ReplyStoreHolder>;
+  disposeTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+interface Registry {
+  readonly entries: Map<string, Entry>;
+  readonly listeners: Set<() => void>;
+}
+
+const registries = new WeakMap<OpencodeClient, Registry>();
+
+function registryOf(client: OpencodeClient): Registry {
+  let registry = registries.get(client);
+  if (registry === undefined) {
+    registry = { entries: new Map(), listeners: new Set() };
+    registries.set(client, registry);
+  }
+  return registry;
+}
+
+function notify(registry: Registry): void {
+  for (const listener of [...registry.listeners]) listener();
+}
+
+/** Calls every holder; one throwing callback must not keep the others from hearing it. */
+function fanOut(entry: Entry, call: (callbacks: HolderCallbacks) => void): void {
+  let failure: unknown;
+  for (const holder of [...entry.holders]) {
+    try {
+      call(holder.callbacks.current);
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  // The store reports a throwing onFinish through onError, as for a single callback.
+  if (failure !== undefined) throw failure;
+}
+
+function create(client: OpencodeClient, sessionId: string, entry: Entry, registry: Registry, settings: ReplyStoreSettings | undefined): StoreApi<ReplyStoreState> {
+  let chosen = settings;
+  for (const holder of entry.holders) chosen ??= holder.settings;
+  const store = createReplyStore({
+    ...chosen,
+    client,
+    sessionId,
+    onFinish: (result, info) => fanOut(entry, (c) => c.onFinish?.(result, info)),
+    onError: (error) => fanOut(entry, (c) => c.onError?.(error)),
+  });
+  entry.store = store;
+  notify(registry);
+  return store;
+}
+
+function entryOf(registry: Registry, sessionId: string): Entry {
+  let entry = registry.entries.get(sessionId);
+  if (entry === undefined) {
+    entry = { store: undefined, holders: new Set(), disposeTimer: undefined };
+    registry.entries.set(sessionId, entry);
+  }
+  return entry;
+}
+
+/** Disposes the entry on a 0 ms timer unless a holder comes back first. */
+function scheduleDispose(registry: Registry, sessionId: string, entry: Entry): void {
+  if (entry.disposeTimer !== undefined) return;
+  entry.disposeTimer = setTimeout(() => {
+    entry.disposeTimer = undefined;
+    if (entry.holders.size > 0) return;
+    registry.entries.delete(sessionId);
+    if (entry.store === undefined) return;
+    entry.store.getState().dispose();
+    entry.store = undefined;
+    notify(registry);
+  }, 0);
+}
+
+/** The session's store if one exists (never creates one). */
+export function peekReplyStore(client: OpencodeClient, sessionId: string): StoreApi<ReplyStoreState> | undefined {
+  return registries.get(client)?.entries.get(sessionId)?.store;
+}
+
+/** Called whenever a store of this client is created or disposed. Returns the unsubscribe function. */
+export function subscribeReplyStores(client: OpencodeClient, listener: () => void): () => void {
+  const registry = registryOf(client);
+  registry.listeners.add(listener);
+  return () => {
+    registry.listeners.delete(listener);
+  };
+}
+
+/**
+ * Holds the session's store until the returned release is called. A holder with settings creates
+ * the store at once; one without (useReply) waits a microtask, so that a `useStream` of the same
+ * commit (a parent's effects run after its children's) creates it with its own settings.
+ */
+export function holdReplyStore(client: OpencodeClient, sessionId: string, holder: ReplyStoreHolder): () => void {
+  const registry = registryOf(client);
+  const entry = entryOf(registry, sessionId);
+  entry.holders.add(holder);
+  if (entry.disposeTimer !== undefined) {
+    clearTimeout(entry.disposeTimer);
+    entry.disposeTimer = undefined;
+  }
+  if (entry.store === undefined) {
+    if (holder.settings !== undefined) create(client, sessionId, entry, registry, holder.settings);
+    else {
+      queueMicrotask(() => {
+        if (entry.store === undefined && entry.holders.size > 0 && registry.entries.get(sessionId) === entry) {
+          create(client, sessionId, entry, registry, undefined);
+        }
+      });
+    }
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    entry.holders.delete(holder);
+    if (entry.holders.size === 0) scheduleDispose(registry, sessionId, entry);
+  };
+}
+
+/**
+ * The session's store, created now if needed (an action called before the hooks' effects ran,
+ * e.g. `send` from a child's mount effect). A store nobody holds is disposed on a 0 ms timer.
+ */
+export function ensureReplyStore(client: OpencodeClient, sessionId: string, settings?: ReplyStoreSettings): StoreApi<ReplyStoreState> {
+  const registry = registryOf(client);
+  const entry = entryOf(registry, sessionId);
+  const store = entry.store ?? create(client, sessionId, entry, registry, settings);
+  if (entry.holders.size === 0) scheduleDispose(registry, sessionId, entry);
+  return store;
+}
+
+/**
+ * How many hooks hold the session's store (0 when it is gone or about to be disposed).
+ * @example replyStoreHolders(client, "ses_1") // 2: a useStream and a useReply
+ */
+export function replyStoreHolders(client: OpencodeClient, sessionId: string): number {
+  return registries.get(client)?.entries.get(sessionId)?.holders.size ?? 0;
+}

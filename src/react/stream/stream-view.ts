@@ -1,0 +1,85 @@
+/**
+ * What `useStream` selects from the store: flat fields that each keep their identity until they
+ * change, so `useShallow` re-renders only when something shown changed. Text and parts come from
+ * the reducer's cached `distill` / `listParts`; the lists built here are cached per source object.
+ */
+import {
+  distill,
+  type DistilledReply,
+  type PendingPermission,
+  type PendingQuestion,
+  type ReplyStatus,
+  type ReplyStoreState,
+  type ReplyToolPart,
+  type ReplyWatchdog,
+  type Todo,
+  type TokenTotals,
+  type ReplyPart,
+} from "../../core/reply";
+
+/** The selected view (everything `useStream` returns but the actions and `remainingMs`). */
+export interface StreamView {
+  readonly status: ReplyStatus;
+  readonly parts: readonly ReplyPart[];
+  readonly text: string;
+  readonly reasoning: string;
+  readonly toolParts: readonly ReplyToolPart[];
+  readonly todos: readonly Todo[];
+  readonly cost: number;
+  readonly tokens: TokenTotals;
+  readonly error: Error | null;
+  readonly questions: readonly PendingQuestion[];
+  readonly permissions: readonly PendingPermission[];
+  readonly watchdog: ReplyWatchdog;
+  readonly result: DistilledReply | null;
+}
+
+// Records only change when an entry is asked or resolved: one array per record object.
+const valuesCache = new WeakMap<object, readonly unknown[]>();
+
+/**
+ * The values of a pending-requests record, the same array while the record is the same object.
+ * @example pendingList(state.questions)
+ */
+export function pendingList<T>(record: Readonly<Record<string, T>>): readonly T[] {
+  let list = valuesCache.get(record) as readonly T[] | undefined;
+  if (list === undefined) {
+    list = Object.values(record);
+    valuesCache.set(record, list);
+  }
+  return list;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Creates the selector of one `useStream`. `distill` makes a new `toolParts` array whenever any
+ * part changes (a text delta too); the selector keeps the previous array while its tool parts are
+ * the same objects, so a tool list memoised on it does not recompute on every delta.
+ */
+export function createStreamViewSelector(): (state: ReplyStoreState) => StreamView {
+  let lastTools: readonly ReplyToolPart[] = [];
+  return (state) => {
+    const distilled = distill(state.reply);
+    if (!sameItems(lastTools, distilled.toolParts)) lastTools = distilled.toolParts;
+    return {
+      status: state.status,
+      parts: distilled.parts,
+      text: distilled.text,
+      reasoning: distilled.reasoning,
+      toolParts: lastTools,
+      todos: state.todos,
+      cost: state.totals.cost,
+      tokens: state.totals.tokens,
+      error: state.error,
+      questions: pendingList(state.questions),
+      permissions: pendingList(state.permissions),
+      watchdog: state.watchdog,
+      result: state.result,
+    };
+  };
+}

@@ -1,0 +1,244 @@
+// @vitest-environment jsdom
+/**
+ * useStream's lifecycle: subscribe-then-prompt, no re-post on reconnect, StrictMode, session
+ * switches, mounting mid-turn, unmounting, callbacks read from a ref, send options.
+ */
+import { StrictMode, type ReactNode } from "react";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { OpencodeError, SessionError } from "../../src/core/errors";
+import type { ReplyPart } from "../../src/core/reply";
+import { OpencodeProvider } from "../../src/react/provider";
+import { useStream, type UseStreamOptions } from "../../src/react/stream";
+import { peekReplyStore, replyStoreHolders } from "../../src/react/stream/registry";
+import { createFakeOpencode } from "../support/fake-opencode";
+import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
+import { sessionEvents, storedTextTurn } from "../support/stream-events";
+import { replayServer } from "../support/stream-replay";
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function mount(server: ReturnType<typeof replayServer>, options?: UseStreamOptions) {
+  const hook = renderOpencodeHook(() => useStream(server.sessionId, options), server);
+  cleanups.push(hook.unmount);
+  return hook;
+}
+
+const prompts = (server: ReturnType<typeof replayServer>) => server.posts.filter((p) => p.path.endsWith("prompt_async"));
+
+describe("useStream: subscribe, then prompt", () => {
+  it("posts only after the feed saw server.connected, even when send() comes first", async () => {
+    const server = replayServer("hello");
+    const gate = server.fake.hold("GET", "/event");
+    const hook = mount(server);
+    let sent: Promise<void> | undefined;
+    act(() => {
+      sent = hook.result.current.send("hi");
+    });
+    await waitFor(() => expect(hook.result.current.status).toBe("connecting"));
+    await sleep(20);
+    expect(prompts(server)).toHaveLength(0);
+    gate.release();
+    await act(async () => {
+      await sent;
+    });
+    expect(prompts(server)).toEqual([expect.objectContaining({ feed: "open" })]);
+    expect(hook.result.current.status).toBe("submitted");
+  });
+
+  it("never re-posts after the stream drops mid-turn; the turn completes on the new connection", async () => {
+    const server = replayServer("hello");
+    const hook = mount(server);
+    await feedOpen(server.client);
+    await act(() => hook.result.current.send("hi"));
+    await server.play((e) => e.type === "message.part.delta");
+    act(() => server.fake.closeStreams());
+    await waitFor(() => expect(server.fake.connects()).toBe(2));
+    await feedOpen(server.client);
+    await server.play();
+    await waitFor(() => expect(hook.result.current.result).not.toBeNull());
+    expect(hook.result.current.text).toBe("Hello there! I am a fake model.");
+    expect(prompts(server)).toHaveLength(1);
+    expect(server.fake.count("POST", /prompt_async$/)).toBe(0); // the wrapper answered the only one
+  });
+});
+
+describe("useStream: one store per session", () => {
+  it("StrictMode: one /event connection, one store holder, one POST", async () => {
+    const server = replayServer("hello");
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StrictMode>
+        <OpencodeProvider client={server.client} queryClient={server.queryClient}>
+          {children}
+        </OpencodeProvider>
+      </StrictMode>
+    );
+    const hook = renderHook(() => useStream(server.sessionId), { wrapper });
+    cleanups.push(hook.unmount);
+    await feedOpen(server.client);
+    await sleep(10);
+    expect(replyStoreHolders(server.client, server.sessionId)).toBe(1);
+    await act(() => hook.result.current.send("hi"));
+    await server.play();
+    await waitFor(() => expect(hook.result.current.result).not.toBeNull());
+    expect(server.fake.connects()).toBe(1);
+    expect(prompts(server)).toHaveLength(1);
+    expect(hook.result.current.text).toBe("Hello there! I am a fake model.");
+  });
+
+  it("a component mounting mid-turn sees the turn so far from its first render", async () => {
+    const server = replayServer("hello");
+    const first = mount(server);
+    await feedOpen(server.client);
+    await act(() => first.result.current.send("hi"));
+    await server.play((e) => e.type === "message.part.updated" && (e.properties.part as { type?: string }).type === "step-finish");
+    await waitFor(() => expect(first.result.current.text).toBe("Hello there! I am a fake model."));
+    const late = mount(server);
+    expect(late.history[0]).toMatchObject({ status: "streaming", text: "Hello there! I am a fake model." });
+    expect(replyStoreHolders(server.client, server.sessionId)).toBe(2);
+    await server.play();
+    await waitFor(() => expect(late.result.current.status).toBe("idle"));
+    expect(prompts(server)).toHaveLength(1);
+  });
+
+  it("unmounting the last holder disposes the store and leaves the feed", async () => {
+    const server = replayServer("hello");
+    const hook = mount(server);
+    await feedOpen(server.client);
+    await act(() => hook.result.current.send("hi"));
+    expect(hook.result.current.watchdog.deadlineAt).not.toBeNull();
+    hook.unmount();
+    await waitFor(() => expect(server.fake.openStreams()).toBe(0));
+    expect(peekReplyStore(server.client, server.sessionId)).toBeUndefined();
+    expect(server.client.events.subscriberCount).toBe(0);
+  });
+});
+
+describe("useStream: session switch", () => {
+  it("never shows the old session's events, from the first render after the switch", async () => {
+    const fake = createFakeOpencode();
+    const a = fake.instance().addSession();
+    const b = fake.instance().addSession();
+    const client = fakeClient(fake);
+    const hook = renderOpencodeHook(({ id }: { id: string }) => ({ id, stream: useStream(id) }), {
+      client,
+      queryClient: testQueryClient(),
+      initialProps: { id: a.id },
+    });
+    cleanups.push(hook.unmount);
+    await feedOpen(client);
+    const ea = sessionEvents(a.id);
+    await act(() => hook.result.current.stream.send("hi"));
+    await act(async () => {
+      for (const event of [ea.busy(), ea.assistant(), ea.text("prt_a", ""), ea.delta("prt_a", "from A")]) fake.emit(event);
+      await sleep(40);
+    });
+    expect(hook.result.current.stream.text).toBe("from A");
+
+    hook.rerender({ id: b.id });
+    const switchedAt = hook.history.findIndex((h) => h.id === b.id);
+    await act(async () => {
+      for (const event of [ea.delta("prt_a", " more A"), ea.text("prt_a2", "late A"), ea.idle()]) fake.emit(event);
+      await sleep(40);
+    });
+    const afterSwitch = hook.history.slice(switchedAt);
+    expect(afterSwitch.length).toBeGreaterThan(0);
+    for (const h of afterSwitch) expect(h.stream).toMatchObject({ text: "", parts: [], status: "idle" });
+    await waitFor(() => expect(replyStoreHolders(client, a.id)).toBe(0));
+    await waitFor(() => expect(peekReplyStore(client, a.id)).toBeUndefined());
+    expect(fake.connects()).toBe(1);
+  });
+});
+
+describe("useStream: callbacks and sending", () => {
+  it("reads callbacks from a ref: new functions every render neither re-create the store nor resubscribe", async () => {
+    const server = replayServer("hello");
+    const parts: ReplyPart[] = [];
+    const finished: string[] = [];
+    const hook = renderOpencodeHook(
+      ({ n }: { n: number }) =>
+        useStream(server.sessionId, { onPart: (part) => parts.push(part), onFinish: (result) => finished.push(`${n}:${result.text}`) }),
+      { ...server, initialProps: { n: 1 } },
+    );
+    cleanups.push(hook.unmount);
+    await feedOpen(server.client);
+    const store = peekReplyStore(server.client, server.sessionId);
+    await act(() => hook.result.current.send("hi"));
+    hook.rerender({ n: 2 });
+    await server.play();
+    await waitFor(() => expect(finished).toEqual(["2:Hello there! I am a fake model."]));
+    expect(peekReplyStore(server.client, server.sessionId)).toBe(store);
+    expect(server.client.events.subscriberCount).toBe(1);
+    expect(new Set(parts.map((p) => p.type))).toEqual(new Set(["step-start", "text", "step-finish"]));
+    expect(parts.filter((p) => p.type === "text").at(-1)).toMatchObject({ text: "Hello there! I am a fake model." });
+  });
+
+  it("onError hears the turn's error; error and status show it", async () => {
+    const server = replayServer("error-fatal400");
+    const errors: Error[] = [];
+    const hook = mount(server, { onError: (error) => errors.push(error) });
+    await feedOpen(server.client);
+    await act(() => hook.result.current.send("hi"));
+    await server.play();
+    await waitFor(() => expect(hook.result.current.status).toBe("error"));
+    expect(errors[0]).toBeInstanceOf(SessionError);
+    expect(hook.result.current.error).toBe(errors[0]);
+  });
+
+  it("send(parts, options) posts the options; a second send while a turn runs rejects", async () => {
+    const server = replayServer("hello");
+    const hook = mount(server);
+    await feedOpen(server.client);
+    await act(() =>
+      hook.result.current.send([{ type: "text", text: "plan it" }], { agent: "plan", model: "fake/fake-model", messageId: "msg_custom", system: "be brief", variant: "high", tools: { bash: false } }),
+    );
+    expect(prompts(server)[0]?.body).toEqual({
+      messageID: "msg_custom",
+      parts: [{ type: "text", text: "plan it" }],
+      model: { providerID: "fake", modelID: "fake-model" },
+      agent: "plan",
+      tools: { bash: false },
+      system: "be brief",
+      variant: "high",
+    });
+    await expect(hook.result.current.send("again")).rejects.toThrow(/already has a turn in flight/);
+  });
+
+  it("without a session: idle, empty, send rejects, abort is a no-op, no store and no feed", async () => {
+    const fake = createFakeOpencode();
+    const client = fakeClient(fake);
+    const hook = renderOpencodeHook(() => useStream(undefined), { client, queryClient: testQueryClient() });
+    cleanups.push(hook.unmount);
+    expect(hook.result.current).toMatchObject({ status: "idle", text: "", parts: [], error: null, result: null });
+    await expect(hook.result.current.send("hi")).rejects.toBeInstanceOf(OpencodeError);
+    await expect(hook.result.current.abort()).resolves.toBeUndefined();
+    await sleep(10);
+    expect(fake.connects()).toBe(0);
+  });
+
+  it("the stored turn replaces the stream at the end (final merge)", async () => {
+    const fake = createFakeOpencode();
+    const session = fake.instance().addSession();
+    const client = fakeClient(fake);
+    const hook = renderOpencodeHook(() => useStream(session.id, { throttleMs: 0 }), { client, queryClient: testQueryClient() });
+    cleanups.push(hook.unmount);
+    await feedOpen(client);
+    await act(() => hook.result.current.send("hi"));
+    const e = sessionEvents(session.id);
+    fake.instance().messages.set(session.id, storedTextTurn(session.id, "the stored text", 1, "prt_text") as never);
+    await act(async () => {
+      for (const event of [e.busy(), e.userMessage(), e.assistant(), e.text("prt_text", ""), e.delta("prt_text", "the stored")]) fake.emit(event);
+      await sleep(10);
+    });
+    expect(hook.result.current.text).toBe("the stored");
+    await act(async () => {
+      fake.emit(e.idle());
+      await sleep(10);
+    });
+    await waitFor(() => expect(hook.result.current.result?.text).toBe("the stored text"));
+    expect(hook.result.current.text).toBe("the stored text");
+  });
+});
