@@ -79,7 +79,7 @@ function pipeline(stream: RecordedStream, sink: Sink): () => void {
 }
 
 /** Runs the ingest benchmark. */
-export function runIngest(stream: RecordedStream, runs = 5): { rows: IngestRow[]; events: number } {
+export function runIngest(stream: RecordedStream, runs = 9): { rows: IngestRow[]; events: number } {
   const data = frameData(stream);
   const jsonMs = bestOf(runs, () => {
     for (const d of data) JSON.parse(d);

@@ -15,7 +15,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: [
-      { find: /^opencode-react$/, replacement: here(".dev-shim/index.ts") }, // TEMPORARY
+      { find: /^opencode-react$/, replacement: here("../../src/index.ts") },
       { find: /^opencode-react\/core$/, replacement: here("../../src/core/index.ts") },
     ],
   },

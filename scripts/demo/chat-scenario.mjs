@@ -37,7 +37,7 @@ export async function runChatScenario({ context, demo, out, step }) {
   });
 
   await step("create a session", async () => {
-    await page.getByRole("button", { name: "New chat" }).click();
+    await page.getByRole("button", { name: "New chat", exact: true }).click();
     await page.locator(".session-item.selected").waitFor();
     await composer.waitFor();
   });
@@ -80,6 +80,7 @@ export async function runChatScenario({ context, demo, out, step }) {
 
   await step("no credentials in the browser, no page errors", async () => {
     if (leaks.length > 0) throw new Error(`requests carried credentials: ${leaks.join(", ")}`);
+    if (demo.password && (await page.content()).includes(demo.password)) throw new Error("the page contains the password");
     if (pageErrors.length > 0) throw new Error(`page errors: ${pageErrors.join(" | ")}`);
   });
 }

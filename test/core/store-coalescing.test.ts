@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { WireEvent } from "../../src/core/events/types";
 import { coalesceEvents, initialReplyState, listParts, mergeDeltaRuns, reduceAll, type ReplyPart } from "../../src/core/reply";
-import { delta, SID, status, stepFinish, textSnap, toolSnap } from "../support/reply-events";
+import { delta, ev, SID, status, stepFinish, textSnap, toolSnap, userMessage } from "../support/reply-events";
 
 describe("snapshot coalescing", () => {
   test("deltas covered by a later snapshot of the same part are dropped; the creating delta stays", () => {
@@ -43,25 +43,42 @@ describe("snapshot coalescing", () => {
   });
 
   test("property: reducing the coalesced batch gives the same reply as reducing every event", () => {
-    const ids = ["p1", "p2", "p3"];
+    const ids = ["p1", "p2", "p3", "p4"];
     const event = fc.oneof(
-      fc.record({ id: fc.constantFrom(...ids), text: fc.constantFrom("", "a", "bc", "\n") }).map((e) => delta(e.id, e.text)),
+      fc
+        .record({ id: fc.constantFrom(...ids), text: fc.constantFrom<unknown>("", "a", "bc", "\n", 1), m: fc.constantFrom("msg_a1", "msg_a2", "msg_u1") })
+        .map((e) => delta(e.id, e.text, "text", { messageID: e.m })),
       fc.record({ id: fc.constantFrom(...ids), text: fc.constantFrom("", " ", "final", "x") }).map((e) => delta(e.id, e.text, "reasoning")),
       fc
-        .record({ id: fc.constantFrom(...ids), text: fc.constantFrom("", "  ", "snap", "other"), type: fc.constantFrom("text", "reasoning") })
-        .map((e) => textSnap(e.id, e.text, e.type)),
-      fc.constantFrom(stepFinish("sf", 1, { input: 2 }), stepFinish("sf", 3, { input: 4 }), toolSnap("p3", "bash", { status: "running" })),
+        .record({
+          id: fc.constantFrom(...ids),
+          text: fc.constantFrom("", "  ", "snap", "other"),
+          type: fc.constantFrom("text", "reasoning"),
+          end: fc.constantFrom(undefined, 5),
+        })
+        .map((e) => textSnap(e.id, e.text, e.type, e.end === undefined ? {} : { time: { start: 1, end: e.end } })),
+      fc.constantFrom(
+        stepFinish("sf", 1, { input: 2 }),
+        stepFinish("sf", 3, { input: 4 }),
+        toolSnap("p3", "bash", { status: "running" }),
+        textSnap("s1", "", "step-start"),
+        userMessage("msg_u1"),
+        ev("todo.updated", { todos: [{ content: "a", status: "pending" }] }),
+        status("busy"),
+      ),
     );
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 12 }), fc.array(event, { maxLength: 12 }), (first, batch) => {
+      fc.property(fc.array(event, { maxLength: 15 }), fc.array(event, { maxLength: 25 }), (first, batch) => {
         const start = reduceAll(initialReplyState(SID), first, 1);
         const all = reduceAll(start, batch, 1);
         const coalesced = reduceAll(start, mergeDeltaRuns(coalesceEvents(batch, start)), 1);
         expect(listParts(coalesced).map(withoutTextRaw)).toEqual(listParts(all).map(withoutTextRaw));
         expect(coalesced.firstTextSeen).toBe(all.firstTextSeen);
         expect(coalesced.totals).toEqual(all.totals);
+        expect(coalesced.todos).toEqual(all.todos);
+        expect(coalesced.turn).toBe(all.turn);
       }),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
   });
 });

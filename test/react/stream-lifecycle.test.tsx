@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 /**
- * useStream's lifecycle: subscribe-then-prompt, no re-post on reconnect, StrictMode, session
- * switches, mounting mid-turn, unmounting, callbacks read from a ref, send options.
+ * useStream's lifecycle: subscribe-then-prompt, no re-post on reconnect, StrictMode (one store,
+ * one connection, one POST), mounting mid-turn, unmounting, session switches.
  */
 import { StrictMode, type ReactNode } from "react";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { OpencodeError, SessionError } from "../../src/core/errors";
-import type { ReplyPart } from "../../src/core/reply";
 import { OpencodeProvider } from "../../src/react/provider";
 import { useStream, type UseStreamOptions } from "../../src/react/stream";
 import { peekReplyStore, replyStoreHolders } from "../../src/react/stream/registry";
@@ -117,6 +115,37 @@ describe("useStream: one store per session", () => {
   });
 });
 
+describe("useStream: turns started elsewhere", () => {
+  it("follows a turn another tab prompted: streaming, then idle with the reconciled result", async () => {
+    const fake = createFakeOpencode();
+    const session = fake.instance().addSession();
+    const client = fakeClient(fake);
+    const hook = renderOpencodeHook(() => useStream(session.id, { throttleMs: 0 }), { client, queryClient: testQueryClient() });
+    cleanups.push(hook.unmount);
+    await feedOpen(client);
+    await sleep(10);
+    const e = sessionEvents(session.id);
+    fake.instance().messages.set(session.id, storedTextTurn(session.id, "from the other tab") as never);
+    await act(async () => {
+      for (const event of [e.userMessage(), e.busy(), e.assistant(), e.text("prt_text", ""), e.delta("prt_text", "from the other")]) fake.emit(event);
+      await sleep(10);
+    });
+    expect(hook.result.current).toMatchObject({ status: "streaming", text: "from the other" });
+    await act(async () => {
+      fake.emit(e.idle());
+      await sleep(10);
+    });
+    await waitFor(() => expect(hook.result.current.result?.text).toBe("from the other tab"));
+    expect(hook.result.current.status).toBe("idle");
+    expect(fake.count("POST", /prompt_async$/)).toBe(0);
+  });
+
+  // The store has no way to take in a turn that was already running when it was created (its
+  // parts so far): reported to the lead, see the hand-off. Until then the store shows the turn
+  // from its next event on, and the final merge completes it.
+  it.todo("hydrates a turn already in flight (sessions.status busy) from messages.list when the store is created");
+});
+
 describe("useStream: session switch", () => {
   it("never shows the old session's events, from the first render after the switch", async () => {
     const fake = createFakeOpencode();
@@ -150,95 +179,5 @@ describe("useStream: session switch", () => {
     await waitFor(() => expect(replyStoreHolders(client, a.id)).toBe(0));
     await waitFor(() => expect(peekReplyStore(client, a.id)).toBeUndefined());
     expect(fake.connects()).toBe(1);
-  });
-});
-
-describe("useStream: callbacks and sending", () => {
-  it("reads callbacks from a ref: new functions every render neither re-create the store nor resubscribe", async () => {
-    const server = replayServer("hello");
-    const parts: ReplyPart[] = [];
-    const finished: string[] = [];
-    const hook = renderOpencodeHook(
-      ({ n }: { n: number }) =>
-        useStream(server.sessionId, { onPart: (part) => parts.push(part), onFinish: (result) => finished.push(`${n}:${result.text}`) }),
-      { ...server, initialProps: { n: 1 } },
-    );
-    cleanups.push(hook.unmount);
-    await feedOpen(server.client);
-    const store = peekReplyStore(server.client, server.sessionId);
-    await act(() => hook.result.current.send("hi"));
-    hook.rerender({ n: 2 });
-    await server.play();
-    await waitFor(() => expect(finished).toEqual(["2:Hello there! I am a fake model."]));
-    expect(peekReplyStore(server.client, server.sessionId)).toBe(store);
-    expect(server.client.events.subscriberCount).toBe(1);
-    expect(new Set(parts.map((p) => p.type))).toEqual(new Set(["step-start", "text", "step-finish"]));
-    expect(parts.filter((p) => p.type === "text").at(-1)).toMatchObject({ text: "Hello there! I am a fake model." });
-  });
-
-  it("onError hears the turn's error; error and status show it", async () => {
-    const server = replayServer("error-fatal400");
-    const errors: Error[] = [];
-    const hook = mount(server, { onError: (error) => errors.push(error) });
-    await feedOpen(server.client);
-    await act(() => hook.result.current.send("hi"));
-    await server.play();
-    await waitFor(() => expect(hook.result.current.status).toBe("error"));
-    expect(errors[0]).toBeInstanceOf(SessionError);
-    expect(hook.result.current.error).toBe(errors[0]);
-  });
-
-  it("send(parts, options) posts the options; a second send while a turn runs rejects", async () => {
-    const server = replayServer("hello");
-    const hook = mount(server);
-    await feedOpen(server.client);
-    await act(() =>
-      hook.result.current.send([{ type: "text", text: "plan it" }], { agent: "plan", model: "fake/fake-model", messageId: "msg_custom", system: "be brief", variant: "high", tools: { bash: false } }),
-    );
-    expect(prompts(server)[0]?.body).toEqual({
-      messageID: "msg_custom",
-      parts: [{ type: "text", text: "plan it" }],
-      model: { providerID: "fake", modelID: "fake-model" },
-      agent: "plan",
-      tools: { bash: false },
-      system: "be brief",
-      variant: "high",
-    });
-    await expect(hook.result.current.send("again")).rejects.toThrow(/already has a turn in flight/);
-  });
-
-  it("without a session: idle, empty, send rejects, abort is a no-op, no store and no feed", async () => {
-    const fake = createFakeOpencode();
-    const client = fakeClient(fake);
-    const hook = renderOpencodeHook(() => useStream(undefined), { client, queryClient: testQueryClient() });
-    cleanups.push(hook.unmount);
-    expect(hook.result.current).toMatchObject({ status: "idle", text: "", parts: [], error: null, result: null });
-    await expect(hook.result.current.send("hi")).rejects.toBeInstanceOf(OpencodeError);
-    await expect(hook.result.current.abort()).resolves.toBeUndefined();
-    await sleep(10);
-    expect(fake.connects()).toBe(0);
-  });
-
-  it("the stored turn replaces the stream at the end (final merge)", async () => {
-    const fake = createFakeOpencode();
-    const session = fake.instance().addSession();
-    const client = fakeClient(fake);
-    const hook = renderOpencodeHook(() => useStream(session.id, { throttleMs: 0 }), { client, queryClient: testQueryClient() });
-    cleanups.push(hook.unmount);
-    await feedOpen(client);
-    await act(() => hook.result.current.send("hi"));
-    const e = sessionEvents(session.id);
-    fake.instance().messages.set(session.id, storedTextTurn(session.id, "the stored text", 1, "prt_text") as never);
-    await act(async () => {
-      for (const event of [e.busy(), e.userMessage(), e.assistant(), e.text("prt_text", ""), e.delta("prt_text", "the stored")]) fake.emit(event);
-      await sleep(10);
-    });
-    expect(hook.result.current.text).toBe("the stored");
-    await act(async () => {
-      fake.emit(e.idle());
-      await sleep(10);
-    });
-    await waitFor(() => expect(hook.result.current.result?.text).toBe("the stored text"));
-    expect(hook.result.current.text).toBe("the stored text");
   });
 });

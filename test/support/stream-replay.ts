@@ -51,18 +51,18 @@ export function replayServer(name: string, config: OpencodeClientConfig = {}): R
   fake.instance().addSession({ id: sessionId });
   fake.instance().messages.set(sessionId, messages);
   const posts: RecordedPost[] = [];
-  let client: OpencodeClient | undefined;
   const fetch: typeof globalThis.fetch = async (input, init = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init.method ?? "GET").toUpperCase();
     const answered = url.pathname === `/session/${sessionId}/prompt_async` || ANSWER.test(url.pathname);
     if (method !== "POST" || !answered) return fake.fetch(input, init);
     const body: unknown = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
-    posts.push({ path: url.pathname, body, feed: client?.events.status ?? "idle" });
+    // `client` is declared below: fetch only runs once it exists.
+    posts.push({ path: url.pathname, body, feed: client.events.status });
     if (url.pathname.endsWith("prompt_async")) return new Response(null, { status: 204 });
     return new Response("true", { status: 200, headers: { "content-type": "application/json" } });
   };
-  client = fakeClient(fake, { fetch, ...config });
+  const client: OpencodeClient = fakeClient(fake, { fetch, ...config });
   // Everything after the capture's own server.connected (the fake's stream sends its own).
   const events = capture.events.slice(capture.events.findIndex((e) => e.type === "server.connected") + 1);
   let cursor = 0;

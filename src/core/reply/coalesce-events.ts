@@ -11,37 +11,73 @@
  * - tool snapshots are never dropped: they merge field by field (TP-06..TP-10), so an earlier one
  *   can carry a field the latest lacks.
  * Kept even when covered: the event that creates a part new to the state (it fixes the part's
- * position), its first text delta while `firstTextSeen` is false (TXT-10), and blank snapshots
- * (they only announce the type the creating delta needs, TXT-04; one per part).
+ * position), its first text delta while `firstTextSeen` is false (TXT-10), blank snapshots (they
+ * only announce the type the creating delta needs, TXT-04) and a dropped snapshot just before such
+ * a kept event (it may change the type that event sees). Events of user messages and of other
+ * sessions are left alone, and nothing is covered across a new user message (it removes parts).
+ * Checked by a property test against reducing every event.
  */
 import type { WireEvent } from "../events/types";
 import { isOtherPartType } from "./parts-other";
 import type { ReplyState } from "./state";
-import { isRecord, str } from "./wire";
+import { isRecord, sessionIdOf, str } from "./wire";
 
 const SNAPSHOT = "message.part.updated";
 const DELTA = "message.part.delta";
 
-/** The part id a delta or a snapshot is about, with whether a snapshot fully determines the part. */
-function partOf(event: WireEvent): { id: string; covers: boolean; creates: boolean; text: boolean } | undefined {
+/** A delta or snapshot of one part, as far as coalescing cares. */
+interface PartEvent {
+  readonly id: string;
+  /** "text" for deltas and text/reasoning snapshots, else the part type: only the same kind covers. */
+  readonly kind: string;
+  /** A snapshot that fully determines the part (non-blank text, or any other kept type). */
+  readonly covers: boolean;
+  /** Creates the part when it does not exist yet. */
+  readonly creates: boolean;
+  /** A non-empty delta with `field: "text"` (may set `firstTextSeen`, TXT-10). */
+  readonly text: boolean;
+  readonly messageID: string | undefined;
+}
+
+/** The part event, or undefined for anything the reducer treats otherwise (kept as it is). */
+function partOf(event: WireEvent, sessionId: string): PartEvent | undefined {
   const props = event.properties;
+  const session = sessionIdOf(props);
+  if (session !== undefined && session !== sessionId) return undefined;
   if (event.type === DELTA) {
     const id = str(props.partID);
+    if (id === undefined || (props.field !== "text" && props.field !== "reasoning")) return undefined;
     const delta = props.delta;
-    const nonEmpty = (typeof delta === "string" && delta !== "") || typeof delta === "number" || typeof delta === "boolean";
-    return id === undefined ? undefined : { id, covers: false, creates: nonEmpty, text: nonEmpty && props.field === "text" };
+    const creates = (typeof delta === "string" && delta !== "") || typeof delta === "number" || typeof delta === "boolean";
+    return { id, kind: "text", covers: false, creates, text: creates && props.field === "text", messageID: str(props.messageID) };
   }
   if (event.type !== SNAPSHOT || !isRecord(props.part)) return undefined;
   const part = props.part;
   const id = str(part.id);
   const type = str(part.type);
   if (id === undefined || type === undefined || type === "tool") return undefined;
+  const messageID = str(part.messageID);
   if (type === "text" || type === "reasoning") {
-    const text = part.text;
-    const present = typeof text === "string" && text.trim() !== "";
-    return { id, covers: present, creates: present, text: false };
+    const present = typeof part.text === "string" && part.text.trim() !== "";
+    return { id, kind: "text", covers: present, creates: present, text: false, messageID };
   }
-  return isOtherPartType(type) ? { id, covers: true, creates: true, text: false } : undefined;
+  return isOtherPartType(type) ? { id, kind: type, covers: true, creates: true, text: false, messageID } : undefined;
+}
+
+/** User message ids: the state's, plus those a `message.updated` of the batch announced so far. */
+class UserIds {
+  private readonly added = new Set<string>();
+  constructor(private readonly state: ReplyState) {}
+  /** Notes a user message announced by `event`; true when it did. */
+  note(event: WireEvent): boolean {
+    const info = event.type === "message.updated" ? event.properties.info : undefined;
+    const id = isRecord(info) && info.role === "user" ? str(info.id) : undefined;
+    if (id !== undefined) this.added.add(id);
+    return id !== undefined;
+  }
+  has(id: string | undefined): boolean {
+    return id !== undefined && (this.state.userMessageIds[id] === true || this.added.has(id));
+  }
 }
 
 /** Per part: what the kept events already did (so later covered events can go). */
@@ -55,40 +91,63 @@ interface Seen {
 /**
  * The batch without the events a later snapshot in the same batch makes redundant (see the module
  * comment). Returns `events` itself when nothing can be dropped.
- * @example coalesceEvents([delta("p", "a"), delta("p", "b"), textSnap("p", "ab")], state) // the snapshot (and the creating delta)
+ * @example coalesceEvents([delta("p", "a"), delta("p", "b"), textSnap("p", "ab")], state) // the creating delta and the snapshot
  */
 export function coalesceEvents(events: readonly WireEvent[], state: ReplyState): readonly WireEvent[] {
-  let lastCover: Map<string, number> | undefined;
+  // A new user message removes the parts of that message (USG-05), and which parts those are
+  // depends on every snapshot before it: a snapshot never covers events across one (segments).
+  const covers: Map<string, { index: number; kind: string }>[] = [];
+  let any = false;
+  let users = new UserIds(state);
+  let segment = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as WireEvent;
+    if (users.note(event)) segment += 1;
     if (event.type !== SNAPSHOT) continue;
-    const part = partOf(event);
-    if (part?.covers) (lastCover ??= new Map()).set(part.id, i);
+    const part = partOf(event, state.sessionId);
+    // A snapshot of a user message's part is skipped by the reducer: it covers nothing.
+    if (!part?.covers || users.has(part.messageID)) continue;
+    (covers[segment] ??= new Map()).set(part.id, { index: i, kind: part.kind });
+    any = true;
   }
-  if (lastCover === undefined) return events;
+  if (!any) return events;
+  users = new UserIds(state);
+  segment = 0;
   const kept: WireEvent[] = [];
   const seen = new Map<string, Seen>();
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as WireEvent;
-    const part = event.type === SNAPSHOT || event.type === DELTA ? partOf(event) : undefined;
-    const cover = part === undefined ? undefined : lastCover.get(part.id);
-    // A blank snapshot is kept: it announces the part's type (TXT-04) for the delta that creates it.
-    if (part === undefined || cover === undefined || i >= cover || (event.type === SNAPSHOT && !part.covers)) {
+    if (users.note(event)) {
+      segment += 1;
+      // Whatever existed may be gone now: the next creating event of every part is kept.
+      seen.clear();
+    }
+    const part = event.type === SNAPSHOT || event.type === DELTA ? partOf(event, state.sessionId) : undefined;
+    // Events of user messages change nothing in the reducer: kept, and they prove nothing.
+    if (part === undefined || users.has(part.messageID)) {
       kept.push(event);
       continue;
     }
     let record = seen.get(part.id);
     if (record === undefined) {
-      record = { created: state.parts.has(part.id), textSeen: state.firstTextSeen, pending: undefined };
+      record = { created: segment === 0 && state.parts.has(part.id), textSeen: state.firstTextSeen, pending: undefined };
       seen.set(part.id, record);
     }
-    const needed = (part.creates && !record.created) || (part.text && !record.textSeen);
+    const cover = covers[segment]?.get(part.id);
+    const covered = cover !== undefined && i < cover.index && cover.kind === part.kind;
+    // A blank snapshot is kept: it announces the part's type (TXT-04) for the delta that creates it.
+    const blank = event.type === SNAPSHOT && !part.covers;
+    const needed = !covered || blank || (part.creates && !record.created) || (part.text && !record.textSeen);
+    // A snapshot may change the part's type, and with it what the next text delta does (TXT-10).
+    if (event.type === SNAPSHOT) record.textSeen = state.firstTextSeen;
     if (!needed) {
       if (event.type === SNAPSHOT) record.pending = event;
       continue;
     }
-    // Moved later past other parts' events only, which never depend on it.
-    if (record.pending !== undefined) kept.push(record.pending);
+    // A dropped snapshot that a kept event of its part follows is kept after all, just before it:
+    // it may set the type that event sees. It moves only past other parts' events, which never
+    // depend on it. The covering snapshot makes it redundant.
+    if (record.pending !== undefined && (cover === undefined || i !== cover.index)) kept.push(record.pending);
     record.pending = undefined;
     record.created ||= part.creates;
     record.textSeen ||= part.text;

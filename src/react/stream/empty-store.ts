@@ -21,5 +21,8 @@ const state: ReplyStoreState = {
   dispose: () => undefined,
 };
 
-/** The idle, inert store. */
+/**
+ * The idle, inert store.
+ * @example useStore(store ?? EMPTY_REPLY_STORE, (s) => s.status) // "idle"
+ */
 export const EMPTY_REPLY_STORE: StoreApi<ReplyStoreState> = createStore<ReplyStoreState>()(() => state);

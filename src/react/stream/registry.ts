@@ -9,16 +9,25 @@ import type { StoreApi } from "zustand/vanilla";
 import type { OpencodeClient } from "../../core/client";
 import { createReplyStore, type DistilledReply, type ReplyFinishInfo, type ReplyStoreOptions, type ReplyStoreState } from "../../core/reply";
 
-/** The store settings a hook can choose (read once, when the store is created). */
+/**
+ * The store settings a hook can choose (read once, when the store is created).
+ * @example const settings: ReplyStoreSettings = { idleTimeoutMs: 60_000, throttleMs: "frame" }
+ */
 export type ReplyStoreSettings = Pick<ReplyStoreOptions, "firstEventTimeoutMs" | "idleTimeoutMs" | "turnTimeoutMs" | "throttleMs">;
 
-/** Callbacks of one holder, read at call time (a ref: changing them never re-creates anything). */
+/**
+ * Callbacks of one holder, read at call time (a ref: changing them never re-creates anything).
+ * @example const callbacks = useRef<HolderCallbacks>({ onError: console.error })
+ */
 export interface HolderCallbacks {
   readonly onFinish?: (result: DistilledReply, info: ReplyFinishInfo) => void;
   readonly onError?: (error: Error) => void;
 }
 
-/** One hook holding a session's store. */
+/**
+ * One hook holding a session's store.
+ * @example const holder: ReplyStoreHolder = { settings: undefined, callbacks: { current: {} } }
+ */
 export interface ReplyStoreHolder {
   /** Settings to create the store with; undefined = "whatever the session's other hooks chose". */
   readonly settings: ReplyStoreSettings | undefined;
@@ -103,12 +112,18 @@ function scheduleDispose(registry: Registry, sessionId: string, entry: Entry): v
   }, 0);
 }
 
-/** The session's store if one exists (never creates one). */
+/**
+ * The session's store if one exists (never creates one).
+ * @example peekReplyStore(client, "ses_1")?.getState().status
+ */
 export function peekReplyStore(client: OpencodeClient, sessionId: string): StoreApi<ReplyStoreState> | undefined {
   return registries.get(client)?.entries.get(sessionId)?.store;
 }
 
-/** Called whenever a store of this client is created or disposed. Returns the unsubscribe function. */
+/**
+ * Called whenever a store of this client is created or disposed. Returns the unsubscribe function.
+ * @example const off = subscribeReplyStores(client, () => console.log(peekReplyStore(client, "ses_1")))
+ */
 export function subscribeReplyStores(client: OpencodeClient, listener: () => void): () => void {
   const registry = registryOf(client);
   registry.listeners.add(listener);
@@ -121,6 +136,7 @@ export function subscribeReplyStores(client: OpencodeClient, listener: () => voi
  * Holds the session's store until the returned release is called. A holder with settings creates
  * the store at once; one without (useReply) waits a microtask, so that a `useStream` of the same
  * commit (a parent's effects run after its children's) creates it with its own settings.
+ * @example useEffect(() => holdReplyStore(client, sessionId, holder), [client, sessionId])
  */
 export function holdReplyStore(client: OpencodeClient, sessionId: string, holder: ReplyStoreHolder): () => void {
   const registry = registryOf(client);
@@ -152,6 +168,7 @@ export function holdReplyStore(client: OpencodeClient, sessionId: string, holder
 /**
  * The session's store, created now if needed (an action called before the hooks' effects ran,
  * e.g. `send` from a child's mount effect). A store nobody holds is disposed on a 0 ms timer.
+ * @example await ensureReplyStore(client, "ses_1").getState().send("hi")
  */
 export function ensureReplyStore(client: OpencodeClient, sessionId: string, settings?: ReplyStoreSettings): StoreApi<ReplyStoreState> {
   const registry = registryOf(client);

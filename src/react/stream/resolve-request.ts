@@ -10,7 +10,10 @@ import { pauseFetches } from "../cache/pause-fetches";
 import { patchQuery } from "../cache/query-writes";
 import { removePendingRequest } from "../cache/requests";
 
-/** What every answer carries. */
+/**
+ * What every answer carries.
+ * @example interface AnswerVariables extends ResolveVariables { readonly answers: string[][] }
+ */
 export interface ResolveVariables {
   readonly requestId: string;
 }
@@ -81,6 +84,7 @@ function requestIdOf(variables: unknown): string | undefined {
 /**
  * Ids of the requests being answered or answered (any component of this QueryClient): hidden from
  * the lists even where another source (the reply store) still has them until its event arrives.
+ * @example const answered = useAnsweredIds(queryClient, [...opencodeKeys.questions(client), "answer"])
  */
 export function useAnsweredIds(queryClient: QueryClient, mutationKey: QueryKey): ReadonlySet<string> {
   const ids = useMutationState(

@@ -17,7 +17,10 @@ import {
   type ReplyPart,
 } from "../../core/reply";
 
-/** The selected view (everything `useStream` returns but the actions and `remainingMs`). */
+/**
+ * The selected view (everything `useStream` returns but the actions and `remainingMs`).
+ * @example const view: StreamView = useStore(store, useShallow(select))
+ */
 export interface StreamView {
   readonly status: ReplyStatus;
   readonly parts: readonly ReplyPart[];
@@ -60,6 +63,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
  * Creates the selector of one `useStream`. `distill` makes a new `toolParts` array whenever any
  * part changes (a text delta too); the selector keeps the previous array while its tool parts are
  * the same objects, so a tool list memoised on it does not recompute on every delta.
+ * @example const [select] = useState(createStreamViewSelector); useStore(store, useShallow(select))
  */
 export function createStreamViewSelector(): (state: ReplyStoreState) => StreamView {
   let lastTools: readonly ReplyToolPart[] = [];

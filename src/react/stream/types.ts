@@ -110,9 +110,12 @@ export interface UseStreamResult {
   readonly tokens: TokenTotals;
   /** The turn's error (SessionError, TimeoutError, StaleSessionError, IdleStreamError, the POST's). */
   readonly error: Error | null;
-  /** Questions of this session waiting for the user, in asking order. */
+  /**
+   * Questions of this session waiting for the user, in asking order, as seen on the feed since the
+   * session's store exists (`useQuestions` also lists those the server had before).
+   */
   readonly questions: readonly PendingQuestion[];
-  /** Permission requests of this session waiting for the user, in asking order. */
+  /** Permission requests of this session waiting for the user, as seen on the feed (see `questions`). */
   readonly permissions: readonly PendingPermission[];
   /** The watchdog clock, with a ticking `remainingMs`. */
   readonly watchdog: StreamWatchdog;

@@ -15,7 +15,10 @@ function changedParts(before: ReplyState, after: ReplyState, onPart: NonNullable
   }
 }
 
-/** Subscribes `options.current.onPart` (read at call time) to the store's part changes. */
+/**
+ * Subscribes `options.current.onPart` (read at call time) to the store's part changes.
+ * @example usePartEvents(store, latestOptionsRef)
+ */
 export function usePartEvents(store: StoreApi<ReplyStoreState>, options: { readonly current: UseStreamOptions }): void {
   useEffect(() => {
     let previous = store.getState().reply;

@@ -5,7 +5,10 @@
  */
 import { useEffect, useReducer } from "react";
 
-/** Time left until `deadlineAt` (never below 0), or null when there is no deadline. */
+/**
+ * Time left until `deadlineAt` (never below 0), or null when there is no deadline.
+ * @example const remainingMs = useRemainingMs(watchdog.deadlineAt)
+ */
 export function useRemainingMs(deadlineAt: number | null): number | null {
   const [, tick] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {

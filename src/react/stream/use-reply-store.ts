@@ -14,7 +14,11 @@ import { holdReplyStore, peekReplyStore, subscribeReplyStores, type HolderCallba
 const NO_CALLBACKS: { readonly current: HolderCallbacks } = { current: {} };
 const none = (): undefined => undefined;
 
-/** The session's store if it exists (not holding it), else the empty store; re-renders when it appears or goes. */
+/**
+ * The session's store if it exists (not holding it), else the empty store; re-renders when it
+ * appears or goes.
+ * @example const questions = useStore(usePeekedReplyStore(sessionId), (s) => s.questions)
+ */
 export function usePeekedReplyStore(sessionId: string | undefined): StoreApi<ReplyStoreState> {
   const client = useOpencodeClient();
   const subscribe = useCallback((listener: () => void) => subscribeReplyStores(client, listener), [client]);
@@ -25,6 +29,7 @@ export function usePeekedReplyStore(sessionId: string | undefined): StoreApi<Rep
 /**
  * Holds the session's store while mounted and returns it. `settings` is read when the store is
  * created (a ref, so changing it does nothing later); `callbacks` is read at call time.
+ * @example const store = useHeldReplyStore(sessionId, settingsRef, callbacksRef)
  */
 export function useHeldReplyStore(
   sessionId: string | undefined,

@@ -11,7 +11,10 @@ interface Memo<S, T> {
   readonly value: T;
 }
 
-/** `selector(store.getState())`, re-rendering only when the selection is not `equality`-equal. */
+/**
+ * `selector(store.getState())`, re-rendering only when the selection is not `equality`-equal.
+ * @example const ids = useSelected(store, (s) => s.partIds, shallow)
+ */
 export function useSelected<S, T>(store: StoreApi<S>, selector: (state: S) => T, equality: (a: T, b: T) => boolean): T {
   const memo = useRef<Memo<S, T> | null>(null);
   // getSnapshot must return the same value for the same state (React calls it more than once).

@@ -21,7 +21,7 @@ interface ConversationProps {
 export function Conversation({ sessionId, onGone }: ConversationProps) {
   const stream = useStream(sessionId, STREAM_TIMEOUTS);
   const { data: session, error } = useSession(sessionId);
-  const { scrollRef, contentRef, scrollToBottom } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
+  const { scrollRef, contentRef, scrollToBottom, holdPosition } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const [stopped, setStopped] = useState(false);
   const send = useCallback(
     (text: string) => {
@@ -53,7 +53,7 @@ export function Conversation({ sessionId, onGone }: ConversationProps) {
       <div className="timeline-scroll" ref={scrollRef}>
         <div className="timeline" ref={contentRef}>
           {error && <ErrorNotice error={error} />}
-          <Timeline sessionId={sessionId} stream={stream} stopped={stopped} onSuggest={send} />
+          <Timeline sessionId={sessionId} stream={stream} stopped={stopped} onSuggest={send} onLoadOlder={holdPosition} />
         </div>
       </div>
       <div className="dock">

@@ -1,4 +1,4 @@
-import type { Session } from "../lib/session";
+import { displayTitle, type Session } from "../lib/session";
 import type { StreamStatus } from "../lib/stream";
 import { StatusPill } from "./StatusPill";
 
@@ -7,7 +7,7 @@ export function ConversationHeader({ session, status }: { session: Session | und
   return (
     <header className="conversation-head">
       <div className="conversation-title">
-        <h2>{session?.title || "…"}</h2>
+        <h2>{session ? displayTitle(session) : "…"}</h2>
         {session && <span className="muted mono small">{session.id}</span>}
       </div>
       <StatusPill status={status} />

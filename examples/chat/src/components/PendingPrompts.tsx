@@ -1,4 +1,5 @@
 import { usePermissions, useQuestions } from "opencode-react";
+import { ErrorNotice } from "./ErrorNotice";
 import { PermissionPrompt } from "./PermissionPrompt";
 import { QuestionPrompt } from "./QuestionPrompt";
 
@@ -7,11 +8,14 @@ import { QuestionPrompt } from "./QuestionPrompt";
  * before a reload still show; replies remove them optimistically.
  */
 export function PendingPrompts({ sessionId }: { sessionId: string }) {
-  const { permissions, reply: replyPermission } = usePermissions(sessionId);
-  const { questions, reply: answer, reject } = useQuestions(sessionId);
-  if (permissions.length === 0 && questions.length === 0) return null;
+  const { permissions, reply: replyPermission, error: permissionError } = usePermissions(sessionId);
+  const { questions, reply: answer, reject, error: questionError } = useQuestions(sessionId);
+  // A refused reply puts the prompt back (a new component) and lands here, so it is shown here.
+  const error = permissionError ?? questionError;
+  if (permissions.length === 0 && questions.length === 0 && error === null) return null;
   return (
     <div className="prompts">
+      {error && <ErrorNotice error={error} compact />}
       {permissions.map((request) => (
         <PermissionPrompt key={request.id} request={request} onReply={(reply, message) => replyPermission(request.id, reply, message)} />
       ))}

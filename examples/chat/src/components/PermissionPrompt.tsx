@@ -1,7 +1,5 @@
 import { useState } from "react";
 import type { PendingPermission } from "opencode-react";
-import { toError } from "../lib/errors";
-import { ErrorNotice } from "./ErrorNotice";
 import { Icon } from "./Icon";
 
 type Reply = "once" | "always" | "reject";
@@ -16,14 +14,13 @@ export function PermissionPrompt({ request, onReply }: PermissionPromptProps) {
   const [message, setMessage] = useState("");
   const [rejecting, setRejecting] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
   const command = typeof request.metadata.command === "string" ? request.metadata.command : request.patterns.join("  ");
   const reply = (kind: Reply) => {
     setBusy(true);
-    setError(null);
-    // The hook drops the prompt at once and restores it if the server refuses: show why.
+    // The hook drops the prompt at once; if the server refuses, it puts it back and reports the
+    // error itself (PendingPrompts shows it), so the rejection needs no handling here.
     onReply(kind, kind === "reject" && message.trim() !== "" ? message.trim() : undefined)
-      .catch((reason: unknown) => setError(toError(reason)))
+      .catch(() => {})
       .finally(() => setBusy(false));
   };
   return (
@@ -72,7 +69,6 @@ export function PermissionPrompt({ request, onReply }: PermissionPromptProps) {
           </>
         )}
       </div>
-      {error && <ErrorNotice error={error} compact />}
     </div>
   );
 }

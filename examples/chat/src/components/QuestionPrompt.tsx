@@ -1,7 +1,5 @@
 import { useState } from "react";
 import type { PendingQuestion } from "opencode-react";
-import { toError } from "../lib/errors";
-import { ErrorNotice } from "./ErrorNotice";
 import { QuestionField, type Answer } from "./QuestionField";
 
 interface QuestionPromptProps {
@@ -17,14 +15,13 @@ interface QuestionPromptProps {
 export function QuestionPrompt({ request, onAnswer, onReject }: QuestionPromptProps) {
   const [answers, setAnswers] = useState<Answer[]>(() => request.questions.map(() => ({ picked: [], custom: "" })));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
   const oneClick = request.questions.length === 1 && request.questions[0]?.multiple !== true;
 
   const run = (action: () => Promise<void>) => {
     setBusy(true);
-    setError(null);
+    // A refused answer comes back as the hook's `error` (shown by PendingPrompts).
     action()
-      .catch((reason: unknown) => setError(toError(reason)))
+      .catch(() => {})
       .finally(() => setBusy(false));
   };
   const submit = (list: Answer[]) => run(() => onAnswer(list.map((a) => (a.custom.trim() ? [...a.picked, a.custom.trim()] : a.picked))));
@@ -62,7 +59,6 @@ export function QuestionPrompt({ request, onAnswer, onReject }: QuestionPromptPr
           Dismiss
         </button>
       </div>
-      {error && <ErrorNotice error={error} compact />}
     </div>
   );
 }

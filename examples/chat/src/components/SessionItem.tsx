@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useDeleteSession, useSessionStatusOf } from "opencode-react";
 import { formatRelative } from "../lib/format";
-import type { Session } from "../lib/session";
+import { displayTitle, type Session } from "../lib/session";
 import { Icon } from "./Icon";
 import { RenameForm } from "./RenameForm";
 
@@ -17,7 +17,7 @@ export function SessionItem({ session, selected, onSelect, onDeleted }: SessionI
   const [mode, setMode] = useState<"view" | "rename" | "confirm-delete">("view");
   const status = useSessionStatusOf(session.id);
   const remove = useDeleteSession();
-  const title = session.title || "Untitled";
+  const title = displayTitle(session);
 
   if (mode === "rename") {
     return (

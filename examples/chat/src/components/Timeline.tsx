@@ -16,6 +16,8 @@ interface TimelineProps {
   /** The user pressed Stop during the current turn. */
   stopped: boolean;
   onSuggest: (text: string) => Promise<void>;
+  /** Called before older messages load, so the view can stay where the reader is. */
+  onLoadOlder: () => void;
 }
 
 /**
@@ -23,7 +25,7 @@ interface TimelineProps {
  * messages it covers. The history cache is live too, so without this the streaming turn would
  * show twice: the stream's copy wins because it carries status, watchdog and usage.
  */
-export function Timeline({ sessionId, stream, stopped, onSuggest }: TimelineProps) {
+export function Timeline({ sessionId, stream, stopped, onSuggest, onLoadOlder }: TimelineProps) {
   const history = useMessages(sessionId, { pageSize: PAGE_SIZE, select: flattenMessagePages });
   const messages = history.data ?? [];
   const active = isTurnActive(stream.status);
@@ -49,7 +51,10 @@ export function Timeline({ sessionId, stream, stopped, onSuggest }: TimelineProp
   return (
     <>
       {history.hasNextPage && (
-        <button className="btn btn-ghost load-older" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+        <button className="btn btn-ghost load-older" onClick={() => {
+            onLoadOlder();
+            void history.fetchNextPage();
+          }} disabled={history.isFetchingNextPage}>
           {history.isFetchingNextPage ? "Loading…" : "Load older messages"}
         </button>
       )}

@@ -11,6 +11,8 @@ export function useStickToBottom<S extends HTMLElement, C extends HTMLElement>()
   const scrollRef = useRef<S>(null);
   const contentRef = useRef<C>(null);
   const pinned = useRef(true);
+  // Distance from the bottom to restore after content is added ABOVE (older history).
+  const held = useRef<number | null>(null);
 
   useEffect(() => {
     const scroller = scrollRef.current;
@@ -21,7 +23,10 @@ export function useStickToBottom<S extends HTMLElement, C extends HTMLElement>()
     };
     // A ResizeObserver sees every growth (a delta, a tool card opening), not just new messages.
     const observer = new ResizeObserver(() => {
-      if (pinned.current) scroller.scrollTop = scroller.scrollHeight;
+      if (held.current !== null) {
+        scroller.scrollTop = scroller.scrollHeight - held.current;
+        held.current = null;
+      } else if (pinned.current) scroller.scrollTop = scroller.scrollHeight;
     });
     scroller.addEventListener("scroll", onScroll, { passive: true });
     observer.observe(content);
@@ -39,5 +44,11 @@ export function useStickToBottom<S extends HTMLElement, C extends HTMLElement>()
     if (scroller !== null) scroller.scrollTop = scroller.scrollHeight;
   }, []);
 
-  return { scrollRef, contentRef, scrollToBottom };
+  /** Keeps what is on screen in place through the next growth, e.g. older messages loading above. */
+  const holdPosition = useCallback(() => {
+    const scroller = scrollRef.current;
+    if (scroller !== null) held.current = scroller.scrollHeight - scroller.scrollTop;
+  }, []);
+
+  return { scrollRef, contentRef, scrollToBottom, holdPosition };
 }
