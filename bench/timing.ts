@@ -15,11 +15,14 @@ export function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** Best (lowest) wall time of `runs` calls of `fn`, in ms, after one warm-up call. */
-export function bestOf(runs: number, fn: () => void): number {
-  fn();
+/**
+ * Best (lowest) wall time of `fn` over `runs` timed calls (at least one), in ms, each after a full
+ * collection; `warmUp` adds one untimed call first.
+ */
+export function bestOf(runs: number, fn: () => void, warmUp = true): number {
+  if (warmUp) fn();
   let best = Infinity;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < Math.max(1, runs); i++) {
     gc();
     const start = performance.now();
     fn();
