@@ -1,0 +1,38 @@
+/**
+ * Server-side ids in OpenCode's `Identifier.ascending` shape (`msg_20f63b9ec001O82SAH2TesletE`):
+ * the prefix, 12 hex digits of `ms * 0x1000 + counter`, 14 base62 characters. The fake makes its
+ * ids this way because the hooks (and the server they stand in for) sort messages by id: a reply
+ * must sort after its prompt, and after any id the client made itself a moment earlier.
+ */
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const TIME_SPACE = 2 ** 48;
+// ms * 0x1000 overflows 2^53 in 2039; ms modulo 2^36 first gives the same low 48 bits.
+const MS_SPACE = 2 ** 36;
+
+let lastValue = 0;
+let serial = 0;
+
+/** Deterministic filler (no crypto needed): ids only have to be unique, not unguessable. */
+function filler(n: number): string {
+  let text = "";
+  let rest = n;
+  for (let i = 0; i < 14; i += 1) {
+    text = BASE62[rest % 62] + text;
+    rest = Math.floor(rest / 62);
+  }
+  return text;
+}
+
+/**
+ * A new id that sorts after every id this module made before (even within one millisecond).
+ * @param prefix "msg", "prt", "per", "que", "ses", "call"…
+ * @example fakeId("msg") // "msg_20f63b9ec80100000000000001"
+ */
+export function fakeId(prefix: string): string {
+  // + 0x800: above the per-millisecond counter of ids a client made in the same millisecond.
+  const value = Math.max(((Date.now() % MS_SPACE) * 0x1000 + 0x800) % TIME_SPACE, lastValue + 1) % TIME_SPACE;
+  lastValue = value;
+  serial += 1;
+  return `${prefix}_${value.toString(16).padStart(12, "0")}${filler(serial)}`;
+}
