@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "storybook-static/**", "examples/**/dist/**", "**/runs/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "storybook-static/**", "examples/**/dist/**", "**/runs/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,6 +9,7 @@ import { createOpencodeClient, type OpencodeClient } from "../core/client";
 import type { OpencodeClientConfig } from "../core/config";
 import type { FakeEvent } from "./fake-feed";
 import { createFakeServer, type FakeServer, type RecordedFakeRequest } from "./fake-server";
+import { promptEvents } from "./fake-routes";
 import { projectEvent } from "./project-event";
 import { ScenarioRunner } from "./scenario-runner";
 import type { Scenario } from "./scenario-types";
@@ -82,14 +83,20 @@ export function createFakeOpencode(options: FakeOpencodeOptions = {}): FakeOpenc
   const startTurn = (request: RecordedFakeRequest, sessionId: string): void => {
     const instance = server.instance(request.directory);
     const user = (instance.messages.get(sessionId) ?? []).filter((m) => m.info.role === "user").at(-1);
+    if (user === undefined) return;
+    const announce = promptEvents(user);
     const scenario = queue.shift() ?? fallback;
-    if (user === undefined || scenario === undefined) return;
+    if (scenario === undefined) {
+      for (const event of announce) instance.feed.emit(event);
+      return;
+    }
     const text = user.parts.map((part) => (part.type === "text" ? part.text : "")).filter(Boolean).join("\n");
-    runner.start(instance, { sessionId, directory: request.directory, userMessageId: user.info.id, text, body: request.body }, scenario);
+    runner.start(instance, { sessionId, directory: request.directory, userMessageId: user.info.id, text, body: request.body }, scenario, announce);
   };
 
   const server = createFakeServer({
     baseUrl: options.baseUrl,
+    announcePrompts: false, // the scripted turn announces its prompt (see ScenarioRunner.start)
     onRouted(request, response) {
       if (request.method !== "POST" || !response.ok) return;
       const [head = "", id = "", action] = request.path.split("/").filter(Boolean);

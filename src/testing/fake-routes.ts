@@ -8,6 +8,7 @@ import type { Session } from "@opencode-ai/sdk/v2";
 import type { MessageWithParts } from "../core/api";
 import { fakeAssistantMessage } from "./fake-entities";
 import { fakeId } from "./ids";
+import type { FakeEvent } from "./fake-feed";
 import type { FakeInstance } from "./fake-instance";
 
 /**
@@ -43,8 +44,33 @@ function userMessage(sessionId: string, body: Dict): MessageWithParts {
   };
 }
 
+/**
+ * Options of {@link instanceRoute}.
+ * @example instanceRoute(instance, request, { announcePrompts: false })
+ */
+export interface RouteOptions {
+  /**
+   * Emit a prompt's user message (`message.updated` + its parts) when it is posted, as the server
+   * does (default true). createFakeOpencode turns it off and lets the scripted turn announce it,
+   * so a silent turn can be a server that says nothing at all.
+   */
+  announcePrompts?: boolean;
+}
+
+/**
+ * The events announcing a stored user message: `message.updated` and one `message.part.updated` per part.
+ * @example for (const event of promptEvents(message)) feed.emit(event);
+ */
+export function promptEvents(message: MessageWithParts): FakeEvent[] {
+  const sessionID = message.info.sessionID;
+  return [
+    { type: "message.updated", properties: { sessionID, info: message.info } },
+    ...message.parts.map((part) => ({ type: "message.part.updated", properties: { sessionID, part } })),
+  ];
+}
+
 /** Handles the routes of one session (`/session/:id…`). */
-function sessionRoute(instance: FakeInstance, request: FakeRequest, rest: string[]): Response {
+function sessionRoute(instance: FakeInstance, request: FakeRequest, rest: string[], options: RouteOptions): Response {
   const [id = "", sub, subId] = rest;
   const session = instance.sessions.get(id);
   if (session === undefined) return notFound(`Session ${id}`);
@@ -88,8 +114,7 @@ function sessionRoute(instance: FakeInstance, request: FakeRequest, rest: string
     case "POST prompt_async": {
       const message = userMessage(id, body);
       instance.addMessages(id, message);
-      instance.feed.emit({ type: "message.updated", properties: { sessionID: id, info: message.info } });
-      for (const part of message.parts) instance.feed.emit({ type: "message.part.updated", properties: { sessionID: id, part } });
+      if (options.announcePrompts !== false || sub === "message") for (const event of promptEvents(message)) instance.feed.emit(event);
       if (sub === "prompt_async") return json(204);
       // Server ids are time-ordered: the reply sorts after the prompt.
       const reply = fakeAssistantMessage(id, message.info.id, "echo", `${message.info.id}z`);
@@ -105,7 +130,7 @@ function sessionRoute(instance: FakeInstance, request: FakeRequest, rest: string
  * Answers one instance request (everything but `/global/*` and `/event`); a 404 for an unknown route.
  * @example const response = instanceRoute(instance, { method: "GET", path: "/session", query, body: undefined });
  */
-export function instanceRoute(instance: FakeInstance, request: FakeRequest): Response {
+export function instanceRoute(instance: FakeInstance, request: FakeRequest, options: RouteOptions = {}): Response {
   const segments = request.path.split("/").filter(Boolean);
   const [head, second, third] = segments;
   if (head === "session" && segments.length === 1) {
@@ -115,7 +140,7 @@ export function instanceRoute(instance: FakeInstance, request: FakeRequest): Res
     return json(200, session);
   }
   if (head === "session" && second === "status") return json(200, instance.status);
-  if (head === "session") return sessionRoute(instance, request, segments.slice(1));
+  if (head === "session") return sessionRoute(instance, request, segments.slice(1), options);
   if (head === "question" && second === undefined) return json(200, instance.questions);
   if (head === "question" && (third === "reply" || third === "reject")) {
     const found = instance.questions.find((q) => q.id === second);

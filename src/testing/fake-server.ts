@@ -4,7 +4,7 @@
  * normally use `createFakeOpencode`, which adds a client and scripted turns on top of this.
  */
 import { FakeInstance } from "./fake-instance";
-import { instanceRoute, json, type FakeRequest } from "./fake-routes";
+import { instanceRoute, json, type FakeRequest, type RouteOptions } from "./fake-routes";
 import type { FakeEvent } from "./fake-feed";
 
 /**
@@ -28,7 +28,7 @@ export interface Gate {
  * Options of {@link createFakeServer}.
  * @example createFakeServer({ baseUrl: "http://other:4096" })
  */
-export interface FakeServerOptions {
+export interface FakeServerOptions extends RouteOptions {
   /** Default http://fake.opencode:4096 (never contacted: requests are answered in memory). */
   baseUrl?: string;
   /** Called after an instance route answered (createFakeOpencode starts and aborts scripted turns here). */
@@ -117,7 +117,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
     }
     if (url.pathname === "/global/health") return json(200, { healthy: true, version: "1.18.33" });
     if (url.pathname === "/event") return instance(directory).feed.connect(init.signal);
-    const response = instanceRoute(instance(directory), request);
+    const response = instanceRoute(instance(directory), request, options);
     options.onRouted?.(request, response);
     return response;
   }

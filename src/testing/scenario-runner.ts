@@ -50,14 +50,20 @@ export class ScenarioRunner {
   /** @param pace Milliseconds to wait before each scripted event (read at every event). */
   constructor(private readonly pace: () => number) {}
 
-  /** Starts `scenario` for a prompt; a turn still running on the session is stopped first. */
-  start(instance: FakeInstance, prompt: ScenarioPrompt, scenario: Scenario): void {
+  /**
+   * Starts `scenario` for a prompt; a turn still running on the session is stopped first.
+   * `announce` (the prompt's user message events) goes out just before the turn's first event,
+   * so a turn that never emits (a wedged server) leaves the feed completely silent.
+   */
+  start(instance: FakeInstance, prompt: ScenarioPrompt, scenario: Scenario, announce: readonly FakeEvent[] = []): void {
     const key = `${prompt.directory}\n${prompt.sessionId}`;
     this.stopTurn(this.active.get(key), false);
     const active: ActiveTurn = { controller: new AbortController(), byClient: false };
     this.active.set(key, active);
     const { signal } = active.controller;
+    const unannounced = [...announce];
     const emit = (event: FakeEvent): void => {
+      for (const early of unannounced.splice(0)) instance.feed.emit(early);
       projectEvent(instance, event);
       instance.feed.emit(event);
     };

@@ -3,19 +3,19 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureOpencodeBinary } from "./ensure-opencode.mjs";
 
 /** Repo root, from this file's location (test/harness/..): works from a fresh clone, no ../shared. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
- * The opencode binary: explicit argument, else env OPENCODE_BIN, else <repo>/node_modules/.bin/opencode.
+ * The opencode binary: explicit argument, else env OPENCODE_BIN, else the pinned opencode-ai installed on demand under .cache/ (see ensure-opencode.mjs).
  * @param {string} [binary]
  * @returns {string}
  */
 export function resolveOpencodeBinary(binary) {
-  const bin = binary || process.env.OPENCODE_BIN || path.join(REPO_ROOT, "node_modules", ".bin", "opencode");
-  if (!fs.existsSync(bin))
-    throw new Error(`opencode binary not found at ${bin}: run \`npm install\` (devDependency opencode-ai) or set OPENCODE_BIN`);
+  const bin = binary || process.env.OPENCODE_BIN || ensureOpencodeBinary();
+  if (!fs.existsSync(bin)) throw new Error(`opencode binary not found at ${bin}: unset OPENCODE_BIN to use the pinned one`);
   return bin;
 }
 

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { SessionError, StaleSessionError } from "../../src/core/errors";
+import { distill } from "../../src/core/reply";
 import { squash, turnUnderTest, type TurnUnderTest } from "./turn-harness";
 
 let turn: TurnUnderTest | undefined;
@@ -32,7 +33,7 @@ describe("hello", () => {
       "session.idle",
     ]);
     expect(turn.statuses).toEqual(["idle", "connecting", "submitted", "streaming", "idle"]);
-    expect(turn.store.getState().tokens).toMatchObject({ input: 10, output: 5 });
+    expect(turn.store.getState().result?.tokens).toMatchObject({ input: 10, output: 5 });
   });
 });
 
@@ -63,7 +64,7 @@ describe("slow + abort", () => {
   it("ends an aborted stream the server's way: MessageAbortedError, final snapshot, idle", async () => {
     turn = await turnUnderTest({ scenario: "slow" });
     await turn.store.getState().send("slow please");
-    await turn.until((s) => s.status === "streaming" && s.text.includes("slow1"));
+    await turn.until((s) => s.status === "streaming" && distill(s.reply).text.includes("slow1"));
     await turn.store.getState().abort();
     await turn.until((s) => s.status === "idle" && s.result !== null);
     const state = turn.store.getState();
@@ -82,7 +83,7 @@ describe("silent", () => {
     await turn.store.getState().send("silent");
     await turn.until((s) => s.status === "stalled");
     expect(turn.store.getState().error).toBeInstanceOf(StaleSessionError);
-    expect(turn.types()).toEqual(["message:user", "part:text"]);
+    expect(turn.types()).toEqual([]);
     await turn.store.getState().abort();
     await turn.until((s) => s.status === "idle");
   });

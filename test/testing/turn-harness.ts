@@ -53,7 +53,7 @@ export async function turnUnderTest(options: FakeOpencodeOptions = {}, storeOpti
     store,
     events,
     statuses,
-    types: () => events.map(describe),
+    types: () => events.filter((e) => !e.type.startsWith("server.")).map(describe),
     text: () => distill(store.getState().reply).text,
     async until(check) {
       const deadline = Date.now() + 3000;
