@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   build: {
     lib: {
-      entry: { index: "src/index.ts", "core/index": "src/core/index.ts" },
+      entry: { index: "src/index.ts", "core/index": "src/core/index.ts", "testing/index": "src/testing/index.ts" },
       formats: ["es"],
     },
     outDir: "dist",

@@ -14,15 +14,16 @@ const preview: Preview = {
         title: "Pace",
         icon: "timer",
         items: [
-          { value: 0, title: "Instant (0 ms)" },
-          { value: 40, title: "Natural (40 ms)" },
-          { value: 150, title: "Slow (150 ms)" },
+          { value: "0", title: "Instant (0 ms)" },
+          { value: "40", title: "Natural (40 ms)" },
+          { value: "150", title: "Slow (150 ms)" },
         ],
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { pace: 40 },
+  // Strings: toolbar values are strings (renderScenario reads them with Number()).
+  initialGlobals: { pace: "40" },
   parameters: { layout: "fullscreen" },
 };
 

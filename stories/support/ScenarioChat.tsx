@@ -37,8 +37,9 @@ export function ScenarioChat({ scenario, pace = 0, holdFeed = false, firstEventT
   useEffect(() => {
     setup.fake.pace = pace;
   }, [setup, pace]);
-  // After the hooks below released the feed: stop the turn in flight (a slow stream's timers).
-  useEffect(() => () => setup.fake.close(), [setup]);
+  // Stop the turn in flight (a slow stream's timers) once the hooks below let go of the feed:
+  // parents clean up before children, so wait a task.
+  useEffect(() => () => void setTimeout(() => setup.fake.close(), 0), [setup]);
   return (
     <OpencodeProvider client={setup.fake.client}>
       <ChatView

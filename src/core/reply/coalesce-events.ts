@@ -66,17 +66,19 @@ function partOf(event: WireEvent, sessionId: string): PartEvent | undefined {
 
 /** User message ids: the state's, plus those a `message.updated` of the batch announced so far. */
 class UserIds {
-  private readonly added = new Set<string>();
+  // Created on the first announcement: most batches have none (this runs once per frame).
+  private added: Set<string> | undefined;
   constructor(private readonly state: ReplyState) {}
   /** Notes a user message announced by `event`; true when it did. */
   note(event: WireEvent): boolean {
-    const info = event.type === "message.updated" ? event.properties.info : undefined;
+    if (event.type !== "message.updated") return false;
+    const info = event.properties.info;
     const id = isRecord(info) && info.role === "user" ? str(info.id) : undefined;
-    if (id !== undefined) this.added.add(id);
+    if (id !== undefined) (this.added ??= new Set()).add(id);
     return id !== undefined;
   }
   has(id: string | undefined): boolean {
-    return id !== undefined && (this.state.userMessageIds[id] === true || this.added.has(id));
+    return id !== undefined && (this.state.userMessageIds[id] === true || this.added?.has(id) === true);
   }
 }
 

@@ -42,6 +42,9 @@ export function createWatchdogTimer(onFire: () => void, now: () => number = Date
         target = Infinity;
         onFire();
       }, Math.max(0, at - now()));
+      // In Node a watchdog alone must not keep the process alive: the feed's connection does that
+      // while a turn can still progress.
+      (handle as { unref?: () => void }).unref?.();
     },
     clear,
     get pending() {
