@@ -12,8 +12,9 @@ const WORDS = ["The ", "quick ", "brown ", "fox ", "jumps ", "over ", "the ", "l
 /** The session every frame is rewritten to. */
 export const BENCH_SESSION = "ses_bench0000000000000000000";
 
-/** The recorded stream: its bytes (in 64 kB reads) and its frame count. */
+/** The recorded stream: its bytes (whole, and in 64 kB reads) and its frame count. */
 export interface RecordedStream {
+  readonly all: Uint8Array;
   readonly chunks: readonly Uint8Array[];
   readonly bytes: number;
   readonly frames: number;
@@ -50,7 +51,15 @@ export function buildStream(sets = 100, perDelta = 50): RecordedStream {
   }
   const text = `${out.join("\n\n")}\n\n`;
   const bytes = new TextEncoder().encode(text);
+  return { all: bytes, chunks: chunksOf(bytes, 65536), bytes: bytes.length, frames: out.length, deltas };
+}
+
+/**
+ * The bytes cut into reads of `size` (views, no copy), as a socket hands them over: the cuts fall
+ * anywhere, inside frames and inside UTF-8 characters.
+ */
+export function chunksOf(bytes: Uint8Array, size: number): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += 65536) chunks.push(bytes.subarray(i, i + 65536));
-  return { chunks, bytes: bytes.length, frames: out.length, deltas };
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return chunks;
 }

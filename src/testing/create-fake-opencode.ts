@@ -75,7 +75,7 @@ const bodyOf = (request: RecordedFakeRequest): Dict => (typeof request.body === 
  * await fake.settled(); // the whole turn was emitted
  */
 export function createFakeOpencode(options: FakeOpencodeOptions = {}): FakeOpencode {
-  const queue: Scenario[] = [];
+  const queue: Array<Scenario | undefined> = [];
   const fallback = resolveScenario(options.scenario ?? "auto");
   const directory = options.client?.directory ?? "";
   const runner = new ScenarioRunner(() => fake.pace);
@@ -85,7 +85,8 @@ export function createFakeOpencode(options: FakeOpencodeOptions = {}): FakeOpenc
     const user = (instance.messages.get(sessionId) ?? []).filter((m) => m.info.role === "user").at(-1);
     if (user === undefined) return;
     const announce = promptEvents(user);
-    const scenario = queue.shift() ?? fallback;
+    // A queued "none" is undefined too: that prompt gets no turn, not the fallback.
+    const scenario = queue.length > 0 ? queue.shift() : fallback;
     if (scenario === undefined) {
       for (const event of announce) instance.feed.emit(event);
       return;
@@ -127,10 +128,7 @@ export function createFakeOpencode(options: FakeOpencodeOptions = {}): FakeOpenc
       }
     },
     script(...turns) {
-      for (const turn of turns) {
-        // "none" still takes its prompt's place in the queue: that prompt gets no reply.
-        queue.push(resolveScenario(turn) ?? (async () => {}));
-      }
+      for (const turn of turns) queue.push(resolveScenario(turn));
     },
     requests: () => [...server.requests],
     settled: () => runner.settled(),

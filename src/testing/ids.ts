@@ -27,7 +27,7 @@ function filler(n: number): string {
 /**
  * A new id that sorts after every id this module made before (even within one millisecond).
  * @param prefix "msg", "prt", "per", "que", "ses", "call"…
- * @example fakeId("msg") // "msg_20f63b9ec80100000000000001"
+ * @example fakeId("msg") // "msg_20f63b9ec80000000000000001" (12 hex digits of time, 14 base62 characters)
  */
 export function fakeId(prefix: string): string {
   // + 0x800: above the per-millisecond counter of ids a client made in the same millisecond.

@@ -73,6 +73,8 @@ export class ScenarioRunner {
         // A macrotask first: the prompt's POST is answered before the turn's first event.
         await delay(0, signal);
         await scenario(turn);
+        // A turn that ended without a word still had its prompt stored and announced.
+        for (const early of unannounced.splice(0)) instance.feed.emit(early);
       } catch (error) {
         if (!signal.aborted) {
           this.failure ??= error;

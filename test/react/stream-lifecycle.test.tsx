@@ -1,16 +1,17 @@
 // @vitest-environment jsdom
 /**
  * useStream's lifecycle: subscribe-then-prompt, no re-post on reconnect, StrictMode (one store,
- * one connection, one POST), mounting mid-turn, unmounting, session switches.
+ * one connection, one POST), mounting mid-turn (the store's or the server's), unmounting,
+ * session switches.
  */
 import { StrictMode, type ReactNode } from "react";
-import { act, renderHook, waitFor } from "@testing-library/react";
+import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { OpencodeProvider } from "../../src/react/provider";
 import { useStream, type UseStreamOptions } from "../../src/react/stream";
 import { peekReplyStore, replyStoreHolders } from "../../src/react/stream/registry";
 import { createFakeOpencode } from "../support/fake-opencode";
-import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
+import { fakeClient, feedOpen, opencodeWrapper, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
 import { sessionEvents, storedTextTurn } from "../support/stream-events";
 import { replayServer } from "../support/stream-replay";
 
@@ -140,10 +141,37 @@ describe("useStream: turns started elsewhere", () => {
     expect(fake.count("POST", /prompt_async$/)).toBe(0);
   });
 
-  // The store has no way to take in a turn that was already running when it was created (its
-  // parts so far): reported to the lead, see the hand-off. Until then the store shows the turn
-  // from its next event on, and the final merge completes it.
-  it.todo("hydrates a turn already in flight (sessions.status busy) from messages.list when the store is created");
+  it("a useStream mounting while the session is busy shows the turn so far on screen, then continues", async () => {
+    const fake = createFakeOpencode();
+    const session = fake.instance().addSession();
+    const client = fakeClient(fake);
+    // Started elsewhere (another tab, or before a reload): the stored turn has "Hello wor" so far.
+    fake.instance().status = { [session.id]: { type: "busy" } };
+    fake.instance().messages.set(session.id, storedTextTurn(session.id, "Hello wor") as never);
+    function Reply() {
+      const stream = useStream(session.id, { throttleMs: 0 });
+      return <p data-testid="reply">{`${stream.status}: ${stream.result?.text ?? stream.text}`}</p>;
+    }
+    const view = render(<Reply />, { wrapper: opencodeWrapper(client, testQueryClient()) });
+    cleanups.push(view.unmount);
+    await waitFor(() => expect(screen.getByTestId("reply").textContent).toBe("streaming: Hello wor"));
+    await feedOpen(client);
+    const e = sessionEvents(session.id);
+    await act(async () => {
+      fake.emit(e.delta("prt_text", "ld"));
+      await sleep(10);
+    });
+    expect(screen.getByTestId("reply").textContent).toBe("streaming: Hello world");
+    fake.instance().status = {};
+    fake.instance().messages.set(session.id, storedTextTurn(session.id, "Hello world!") as never);
+    await act(async () => {
+      fake.emit(e.idle());
+      await sleep(10);
+    });
+    await waitFor(() => expect(screen.getByTestId("reply").textContent).toBe("idle: Hello world!"));
+    expect(fake.count("GET", /\/message$/)).toBe(2);
+    expect(fake.count("POST", /prompt_async$/)).toBe(0);
+  });
 });
 
 describe("useStream: session switch", () => {

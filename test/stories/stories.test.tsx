@@ -6,7 +6,7 @@
  */
 /// <reference types="vite/client" />
 import { cleanup, render } from "@testing-library/react";
-import { composeStories, composeStory, setProjectAnnotations } from "@storybook/react-vite";
+import { composeStories, setProjectAnnotations, type composeStory } from "@storybook/react-vite";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import * as preview from "../../.storybook/preview";
 import { storyExpectations } from "./story-expectations";

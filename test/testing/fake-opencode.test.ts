@@ -53,6 +53,22 @@ describe("choosing the scenario", () => {
   });
 });
 
+describe("script(\"none\")", () => {
+  it("gives that one prompt no turn (announced, stored), the next one the default", async () => {
+    fake = createFakeOpencode({ scenario: "hello" });
+    const session = fake.addSession();
+    const seen: string[] = [];
+    fake.client.events.subscribe((event) => seen.push(event.type), { sessionId: session.id });
+    fake.script("none");
+    await fake.client.prompt(session.id, { text: "first" });
+    await fake.settled();
+    expect(seen.filter((type) => !type.startsWith("server."))).toEqual(["message.updated", "message.part.updated"]);
+    await fake.client.prompt(session.id, { text: "second" });
+    await fake.settled();
+    expect(seen).toContain("session.idle");
+  });
+});
+
 describe("pace", () => {
   it("waits `pace` ms before each scripted event", async () => {
     turn = await turnUnderTest({ scenario: "hello", pace: 20 });

@@ -22,15 +22,22 @@ export interface ListenerRegistry {
 /**
  * Creates the registry. A session event costs O(subscribers of that session + unscoped
  * subscribers), never O(all subscribers); only `server.*` events (connected, heartbeat) go to all.
+ *
+ * Every event of the feed goes through `dispatch`, so it allocates nothing: the lists are
+ * copy-on-write arrays (replaced, never mutated, by `add` and removals, which are rare), so the
+ * arrays a dispatch holds are already the snapshot it needs: a listener subscribing during the
+ * dispatch does not get this event twice or mid-way.
  * @example const registry = createListenerRegistry(); registry.add(onEvent, "ses_1")
  */
 export function createListenerRegistry(): ListenerRegistry {
-  const unscoped = new Set<Entry>();
-  const bySession = new Map<string, Set<Entry>>();
+  const NONE: readonly Entry[] = [];
+  let unscoped: readonly Entry[] = NONE;
+  const bySession = new Map<string, readonly Entry[]>();
   let size = 0;
 
-  const deliver = (entries: Iterable<Entry>, event: WireEvent, onListenerError: (error: unknown) => void): void => {
-    for (const entry of entries) {
+  const deliver = (entries: readonly Entry[], event: WireEvent, onListenerError: (error: unknown) => void): void => {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as Entry;
       if (!entry.active) continue; // removed by an earlier listener of this same dispatch
       try {
         entry.listener(event);
@@ -40,35 +47,44 @@ export function createListenerRegistry(): ListenerRegistry {
     }
   };
 
+  const without = (entries: readonly Entry[], entry: Entry): readonly Entry[] => {
+    const at = entries.indexOf(entry);
+    return at < 0 ? entries : [...entries.slice(0, at), ...entries.slice(at + 1)];
+  };
+
   return {
     add(listener, sessionId) {
       const entry: Entry = { listener, active: true };
-      let set = unscoped;
-      if (sessionId !== undefined) {
-        set = bySession.get(sessionId) ?? new Set<Entry>();
-        bySession.set(sessionId, set);
-      }
-      set.add(entry);
+      if (sessionId === undefined) unscoped = [...unscoped, entry];
+      else bySession.set(sessionId, [...(bySession.get(sessionId) ?? NONE), entry]);
       size += 1;
       return () => {
         if (!entry.active) return;
         entry.active = false;
-        set.delete(entry);
         size -= 1;
-        if (sessionId !== undefined && set.size === 0 && bySession.get(sessionId) === set) bySession.delete(sessionId);
+        if (sessionId === undefined) {
+          unscoped = without(unscoped, entry);
+          return;
+        }
+        const rest = without(bySession.get(sessionId) ?? NONE, entry);
+        if (rest.length === 0) bySession.delete(sessionId);
+        else bySession.set(sessionId, rest);
       };
     },
     dispatch(event, onListenerError) {
-      // Snapshots, so a listener subscribing during the dispatch does not get this event twice or mid-way.
-      const targets: Entry[] = [...unscoped];
+      // Read before delivering: these arrays are the snapshot (see above).
+      const first = unscoped;
       if (isServerEvent(event)) {
-        for (const set of bySession.values()) targets.push(...set);
-      } else {
-        const sessionId = sessionIdOf(event);
-        const set = sessionId === undefined ? undefined : bySession.get(sessionId);
-        if (set !== undefined) targets.push(...set);
+        // Rare (connected, heartbeats): a snapshot of the sessions, as a listener may add one.
+        const sessions = [...bySession.values()];
+        deliver(first, event, onListenerError);
+        for (const entries of sessions) deliver(entries, event, onListenerError);
+        return;
       }
-      deliver(targets, event, onListenerError);
+      const sessionId = sessionIdOf(event);
+      const scoped = sessionId === undefined ? NONE : (bySession.get(sessionId) ?? NONE);
+      deliver(first, event, onListenerError);
+      deliver(scoped, event, onListenerError);
     },
     get size() {
       return size;

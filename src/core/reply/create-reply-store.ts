@@ -1,14 +1,16 @@
 /**
  * `createReplyStore`: a zustand vanilla store with the in-flight turn of one session, fed by the
  * client's shared event feed from the moment it is created (so it also sees turns started
- * elsewhere). Events are buffered and applied at most once per frame; the watchdogs run on one
- * lazy timer; every timer and subscription goes away on dispose.
+ * elsewhere, and, with `resume`, one already running when it is created). Events are buffered
+ * and applied at most once per frame; the watchdogs run on one lazy timer; every timer and
+ * subscription goes away on dispose.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isServerEvent } from "../events/route";
 import type { WireEvent } from "../events/types";
 import { createEventBatcher, isUrgentEvent } from "./batcher";
 import { refetchAfterReconnect } from "./final-merge";
+import { resumeTurn } from "./resume-turn";
 import { createFrameScheduler } from "./frame-scheduler";
 import { projectState } from "./project-state";
 import { deriveReplyStatus } from "./reply-status";
@@ -177,6 +179,8 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
       rt.publish();
     }),
   ];
+  // After subscribing: every event from the status request on is live, so the merge can stitch them.
+  if (options.resume !== false) void resumeTurn(rt);
 
   return store;
 }

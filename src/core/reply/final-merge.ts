@@ -8,7 +8,7 @@ import type { WireEvent } from "../events/types";
 import { distill } from "./distill";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
-import { getPart, listParts, withPart, type ReplyState } from "./state";
+import { refetchMidTurn } from "./mid-turn-merge";
 import { disarm } from "./watchdog";
 
 /**
@@ -81,24 +81,9 @@ export async function checkEnded(rt: ReplyRuntime): Promise<TurnCheck> {
 }
 
 /**
- * Mid-turn merge: the stored turn may lag behind the stream (a part created after the GET was
- * answered, a text not persisted yet), so unlike the final merge it never drops a live part and
- * never shortens a live text.
- */
-function mergeMidTurn(live: ReplyState, items: readonly WireMessage[]): ReplyState {
-  let merged = reconcileTurn(live, items);
-  if (merged === live) return live;
-  for (const part of listParts(live)) {
-    const now = getPart(merged, part.id);
-    const shorter = (now?.type === "text" || now?.type === "reasoning") && part.type === now.type && part.text.length > now.text.length;
-    if (now === undefined || shorter) merged = withPart(merged, part);
-  }
-  return merged;
-}
-
-/**
  * After a reconnect during a turn: end it if the server says it is over, else re-fetch the
- * messages and merge what the stream missed.
+ * messages and merge what the stream missed (never dropping or shortening live parts: see
+ * `mid-turn-merge.ts`).
  */
 export async function refetchAfterReconnect(rt: ReplyRuntime): Promise<void> {
   const t = rt.turn;
@@ -106,17 +91,5 @@ export async function refetchAfterReconnect(rt: ReplyRuntime): Promise<void> {
   if (t.stage !== "running" || t.disposed) return;
   const generation = t.generation;
   if ((await checkEnded(rt)) === "ended") return;
-  let items: readonly WireMessage[];
-  try {
-    items = (await rt.client.messages.list(rt.sessionId)).items;
-  } catch (error) {
-    rt.report(error);
-    return;
-  }
-  if (t.disposed || generation !== t.generation || t.stage !== "running") return;
-  rt.flush();
-  const merged = mergeMidTurn(t.reply, items);
-  if (merged === t.reply) return;
-  t.reply = merged;
-  rt.publish();
+  await refetchMidTurn(rt, generation);
 }

@@ -39,6 +39,13 @@ export interface ReplyStoreOptions {
   readonly idleTimeoutMs?: number;
   /** The whole turn, not counting time waiting for the user: TimeoutError (default 600 000). */
   readonly turnTimeoutMs?: number;
+  /**
+   * Take over a turn already running when the store is created (default true): the store asks
+   * `sessions.status()` once and, if the session is busy or retrying, shows the turn as
+   * "streaming" and merges its stored parts so far (`messages.list`). False: the store only sees
+   * turns from their next event on (no request at creation).
+   */
+  readonly resume?: boolean;
   /** "frame" (default: one flush per animation frame, 16 ms without one), a number of ms, or 0 (synchronous). */
   readonly throttleMs?: ThrottleOption;
   /** Replaces the scheduler `throttleMs` picks (tests, hosts with their own frame loop). */
