@@ -59,6 +59,15 @@ export async function createFeedFixture(options: FixtureOptions = {}): Promise<F
   hub.onStatus((status) => statuses.push(status));
   hub.onReconnect((info) => reconnects.push(info));
   const offs: Array<() => void> = [];
+  // Track EVERY subscription (direct ones and promptWhenReady's too), so disposeFeedFixtures can
+  // close the hub: a hub left open keeps reconnecting after the test, and under jsdom its retry
+  // timer then fires after the environment is torn down ("document is not defined").
+  const subscribe = hub.subscribe.bind(hub);
+  hub.subscribe = (listener, subscribeOptions) => {
+    const off = subscribe(listener, subscribeOptions);
+    offs.push(off);
+    return off;
+  };
   const fixture: FeedFixture = {
     server,
     config,
@@ -69,7 +78,6 @@ export async function createFeedFixture(options: FixtureOptions = {}): Promise<F
     record(subscribeOptions) {
       const events: WireEvent[] = [];
       const off = hub.subscribe((event) => events.push(event), subscribeOptions);
-      offs.push(off);
       return { events, types: () => events.map((event) => event.type), off };
     },
   };
