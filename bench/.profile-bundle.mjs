@@ -255,6 +255,95 @@ var require_cjs = __commonJS({
   }
 });
 
+// src/core/errors.ts
+var OpencodeError = class extends Error {
+  /** Stable discriminator; narrow on it instead of `instanceof` across bundles. */
+  code = "opencode";
+  /** HTTP status, when the error comes from a response. */
+  status;
+  /** Parsed response body, when there was one. */
+  body;
+  constructor(message, options = {}) {
+    super(message || new.target.name, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = new.target.name;
+    this.status = options.status;
+    this.body = options.body;
+  }
+};
+var BadRequestError = class extends OpencodeError {
+  code = "bad_request";
+};
+var UnauthorizedError = class extends OpencodeError {
+  code = "unauthorized";
+};
+var NotFoundError = class extends OpencodeError {
+  code = "not_found";
+};
+var ConflictError = class extends OpencodeError {
+  code = "conflict";
+};
+var ServerError = class extends OpencodeError {
+  code = "server";
+};
+var UnsupportedServerError = class extends OpencodeError {
+  code = "unsupported_server";
+};
+var ConnectionError = class extends OpencodeError {
+  code = "connection";
+};
+var TimeoutError = class extends OpencodeError {
+  code = "timeout";
+};
+var StaleSessionError = class extends OpencodeError {
+  code = "stale_session";
+};
+var IdleStreamError = class extends OpencodeError {
+  code = "idle_stream";
+};
+var FrameTooLargeError = class extends OpencodeError {
+  code = "frame_too_large";
+};
+var MalformedEventError = class extends OpencodeError {
+  code = "malformed_event";
+};
+var SessionError = class extends OpencodeError {
+  code = "session";
+  /** The server's error name, e.g. "APIError" or "UnknownError". */
+  errorName;
+  constructor(errorName, message, options = {}) {
+    super(message, options);
+    this.errorName = errorName;
+  }
+};
+
+// src/core/events/decode-event.ts
+var EXCERPT_LENGTH = 120;
+function excerpt(data) {
+  return data.length <= EXCERPT_LENGTH ? data : `${data.slice(0, EXCERPT_LENGTH - 3)}...`;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function decodeEvent(data) {
+  let value;
+  try {
+    value = JSON.parse(data);
+  } catch (cause) {
+    return new MalformedEventError(`SSE frame is not valid JSON: ${excerpt(data)}`, { cause });
+  }
+  if (!isRecord(value)) return new MalformedEventError(`SSE frame is not a JSON object: ${excerpt(data)}`);
+  if (typeof value.type !== "string") {
+    return new MalformedEventError(`SSE frame has no string "type": ${excerpt(data)}`);
+  }
+  const properties = value.properties;
+  if (properties === void 0 || properties === null) value.properties = {};
+  else if (!isRecord(properties)) {
+    return new MalformedEventError(`SSE frame "${value.type}" has non-object properties: ${excerpt(data)}`);
+  }
+  if (value.id !== void 0 && typeof value.id !== "string") delete value.id;
+  return value;
+}
+
 // src/core/events/utf8-stream.ts
 var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 var BOM = 65279;
@@ -665,7 +754,7 @@ function withoutParts(state, drop) {
 }
 
 // src/core/reply/wire.ts
-function isRecord(value) {
+function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function str(value) {
@@ -683,7 +772,7 @@ function isBlank(value) {
   if (value === null || value === void 0) return true;
   if (typeof value === "string") return value.trim() === "";
   if (Array.isArray(value)) return value.length === 0;
-  if (isRecord(value)) {
+  if (isRecord2(value)) {
     for (const _ in value) return false;
     return true;
   }
@@ -693,7 +782,7 @@ function presentStr(value) {
   return typeof value === "string" && value.trim() !== "" ? value : void 0;
 }
 function presentRecord(value) {
-  return isRecord(value) && !isBlank(value) ? value : void 0;
+  return isRecord2(value) && !isBlank(value) ? value : void 0;
 }
 function truncate200(text) {
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
@@ -702,9 +791,9 @@ function sessionIdOf(properties) {
   const direct = str(properties.sessionID);
   if (direct !== void 0) return direct;
   const info = properties.info;
-  if (isRecord(info)) return str(info.sessionID);
+  if (isRecord2(info)) return str(info.sessionID);
   const part = properties.part;
-  if (isRecord(part)) return str(part.sessionID);
+  if (isRecord2(part)) return str(part.sessionID);
   return void 0;
 }
 function jsonEqual(a, b) {
@@ -712,7 +801,7 @@ function jsonEqual(a, b) {
   if (Array.isArray(a)) {
     return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   }
-  if (!isRecord(a) || !isRecord(b)) return false;
+  if (!isRecord2(a) || !isRecord2(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEqual(a[key], b[key]));
@@ -772,7 +861,7 @@ function textPart(type, base, raw) {
   return raw ? { ...base, type, raw } : { ...base, type };
 }
 function readTime(value) {
-  if (!isRecord(value)) return void 0;
+  if (!isRecord2(value)) return void 0;
   const start2 = num(value.start);
   const end = num(value.end);
   if (start2 === void 0) return end === void 0 ? void 0 : { end };
@@ -864,7 +953,7 @@ function drainParked(state, part) {
 // src/core/reply/parts-tool.ts
 var TODO_TOOLS = /* @__PURE__ */ new Set(["todowrite", "todoread"]);
 function readToolTime(value) {
-  if (!isRecord(value)) return void 0;
+  if (!isRecord2(value)) return void 0;
   const time = {};
   const start2 = num(value.start);
   const end = num(value.end);
@@ -879,12 +968,12 @@ function mergeToolSnapshot(prev, part) {
   const name = presentStr(part.tool);
   if (name !== void 0 && name !== "invalid") next.tool = name;
   const toolState = part.state;
-  const callID = presentStr(part.callID) ?? (isRecord(toolState) ? presentStr(toolState.callID) : void 0);
-  const messageID = presentStr(part.messageID) ?? (isRecord(toolState) ? presentStr(toolState.messageID) : void 0);
+  const callID = presentStr(part.callID) ?? (isRecord2(toolState) ? presentStr(toolState.callID) : void 0);
+  const messageID = presentStr(part.messageID) ?? (isRecord2(toolState) ? presentStr(toolState.messageID) : void 0);
   if (callID !== void 0) next.callID = callID;
   if (messageID !== void 0) next.messageID = messageID;
   next.raw = part;
-  if (!isRecord(toolState)) return next;
+  if (!isRecord2(toolState)) return next;
   const status = str(toolState.status);
   if (status !== void 0) next.status = status;
   const title = presentStr(toolState.title);
@@ -901,7 +990,7 @@ function mergeToolSnapshot(prev, part) {
   if (time !== void 0) next.time = time;
   const attachments = toolState.attachments;
   if (Array.isArray(attachments) && attachments.length > 0) {
-    next.attachments = attachments.filter(isRecord);
+    next.attachments = attachments.filter(isRecord2);
   }
   return next;
 }
@@ -911,7 +1000,7 @@ function registerToolPart(id, part) {
     type: "tool",
     id,
     tool: str(part.tool) ?? "",
-    status: (isRecord(toolState) ? str(toolState.status) : void 0) ?? ""
+    status: (isRecord2(toolState) ? str(toolState.status) : void 0) ?? ""
   };
   return mergeToolSnapshot(base, part);
 }
@@ -932,7 +1021,7 @@ function applyToolSnapshot(state, part, id) {
 
 // src/core/reply/prompts.ts
 function toolRef(value) {
-  if (!isRecord(value)) return void 0;
+  if (!isRecord2(value)) return void 0;
   const messageID = str(value.messageID);
   const callID = str(value.callID);
   return messageID === void 0 || callID === void 0 ? void 0 : { messageID, callID };
@@ -953,7 +1042,7 @@ function linkQuestion(state, link) {
 function applyQuestionAsked(state, props, now) {
   const id = str(props.id);
   if (id === void 0) return state;
-  const items = Array.isArray(props.questions) ? props.questions.filter(isRecord) : [];
+  const items = Array.isArray(props.questions) ? props.questions.filter(isRecord2) : [];
   const questions = items;
   const tool = toolRef(props.tool);
   const pending = {
@@ -977,7 +1066,7 @@ function applyPermissionAsked(state, props, now) {
     permission: str(props.permission) ?? "",
     patterns: strings(props.patterns),
     always: strings(props.always),
-    metadata: isRecord(props.metadata) ? props.metadata : {},
+    metadata: isRecord2(props.metadata) ? props.metadata : {},
     ...tool ? { tool } : {},
     askedAt: now,
     raw: props
@@ -1012,67 +1101,6 @@ function answersOf(value) {
   return Array.isArray(value) ? value.map(strings) : [];
 }
 
-// src/core/errors.ts
-var OpencodeError = class extends Error {
-  /** Stable discriminator; narrow on it instead of `instanceof` across bundles. */
-  code = "opencode";
-  /** HTTP status, when the error comes from a response. */
-  status;
-  /** Parsed response body, when there was one. */
-  body;
-  constructor(message, options = {}) {
-    super(message || new.target.name, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.name = new.target.name;
-    this.status = options.status;
-    this.body = options.body;
-  }
-};
-var BadRequestError = class extends OpencodeError {
-  code = "bad_request";
-};
-var UnauthorizedError = class extends OpencodeError {
-  code = "unauthorized";
-};
-var NotFoundError = class extends OpencodeError {
-  code = "not_found";
-};
-var ConflictError = class extends OpencodeError {
-  code = "conflict";
-};
-var ServerError = class extends OpencodeError {
-  code = "server";
-};
-var UnsupportedServerError = class extends OpencodeError {
-  code = "unsupported_server";
-};
-var ConnectionError = class extends OpencodeError {
-  code = "connection";
-};
-var TimeoutError = class extends OpencodeError {
-  code = "timeout";
-};
-var StaleSessionError = class extends OpencodeError {
-  code = "stale_session";
-};
-var IdleStreamError = class extends OpencodeError {
-  code = "idle_stream";
-};
-var FrameTooLargeError = class extends OpencodeError {
-  code = "frame_too_large";
-};
-var MalformedEventError = class extends OpencodeError {
-  code = "malformed_event";
-};
-var SessionError = class extends OpencodeError {
-  code = "session";
-  /** The server's error name, e.g. "APIError" or "UnknownError". */
-  errorName;
-  constructor(errorName, message, options = {}) {
-    super(message, options);
-    this.errorName = errorName;
-  }
-};
-
 // src/core/reply/session-status.ts
 var ABORT_ERROR_NAME = "MessageAbortedError";
 function markActive(state) {
@@ -1089,7 +1117,7 @@ function sameStatus(a, b) {
 }
 function applySessionStatus(state, props) {
   const raw = props.status;
-  if (!isRecord(raw)) return state;
+  if (!isRecord2(raw)) return state;
   let status;
   switch (raw.type) {
     case "idle":
@@ -1115,13 +1143,13 @@ function applySessionIdle(state) {
   return endTurn(state, "session.idle");
 }
 function errorText(error) {
-  if (!isRecord(error)) return "";
+  if (!isRecord2(error)) return "";
   const name = presentStr(error.name);
-  const message = isRecord(error.data) ? presentStr(error.data.message) : void 0;
+  const message = isRecord2(error.data) ? presentStr(error.data.message) : void 0;
   return [name, message].filter((s) => s !== void 0).join(": ");
 }
 function applySessionError(state, props) {
-  const raw = isRecord(props.error) ? props.error : {};
+  const raw = isRecord2(props.error) ? props.error : {};
   const name = str(raw.name) ?? "";
   if (name === ABORT_ERROR_NAME) return state.aborted ? state : patchState(state, { aborted: true });
   return patchState(state, { error: new SessionError(name, errorText(raw), { body: raw }) });
@@ -1139,11 +1167,11 @@ function canonicalTodoStatus(status) {
 function canonicalTodos(list) {
   if (!Array.isArray(list)) return [];
   return list.map(
-    (item) => isRecord(item) && "status" in item ? { ...item, status: canonicalTodoStatus(item.status) } : item
+    (item) => isRecord2(item) && "status" in item ? { ...item, status: canonicalTodoStatus(item.status) } : item
   );
 }
 function typedTodos(list) {
-  return list.filter(isRecord).map((item) => ({
+  return list.filter(isRecord2).map((item) => ({
     ...item,
     content: str(item.content) ?? "",
     status: str(item.status) ?? "",
@@ -1183,8 +1211,8 @@ function applyTodoUpdated(state, props) {
 
 // src/core/reply/usage.ts
 function stepTotals(part) {
-  const tokens = isRecord(part.tokens) ? part.tokens : {};
-  const cache2 = isRecord(tokens.cache) ? tokens.cache : {};
+  const tokens = isRecord2(part.tokens) ? part.tokens : {};
+  const cache2 = isRecord2(tokens.cache) ? tokens.cache : {};
   return {
     cost: num(part.cost) ?? 0,
     tokens: {
@@ -1227,7 +1255,7 @@ function applyStepFinish(state, part, id) {
 }
 function applyMessageUpdated(state, props) {
   const info = props.info;
-  if (!isRecord(info)) return state;
+  if (!isRecord2(info)) return state;
   const id = str(info.id);
   if (id === void 0) return state;
   if (info.role === "user") {
@@ -1254,7 +1282,7 @@ function applyMessageUpdated(state, props) {
 // src/core/reply/reduce.ts
 function applyPartUpdated(state, props) {
   const part = props.part;
-  if (!isRecord(part)) return state;
+  if (!isRecord2(part)) return state;
   const type = str(part.type);
   const id = str(part.id);
   const messageID = str(part.messageID);
@@ -1304,7 +1332,7 @@ function dispatch(state, type, props, now) {
 var ACTIVITY = /* @__PURE__ */ new Set(["message.part.delta", "message.part.updated", "message.updated"]);
 function reduce(state, event, now = Date.now()) {
   const props = event.properties;
-  if (!isRecord(props) || typeof event.type !== "string") return state;
+  if (!isRecord2(props) || typeof event.type !== "string") return state;
   const sessionId = sessionIdOf(props);
   if (sessionId !== void 0 && sessionId !== state.sessionId) return state;
   const next = dispatch(state, event.type, props, now);
@@ -1343,7 +1371,7 @@ function distill(state) {
 // src/core/reply/wire-parts.ts
 var scratch = initialReplyState("");
 function partFromWire(value) {
-  if (!isRecord(value)) return void 0;
+  if (!isRecord2(value)) return void 0;
   const id = str(value.id);
   const type = str(value.type);
   if (id === void 0 || type === void 0) return void 0;
@@ -1361,7 +1389,7 @@ function partFromWire(value) {
 var infoOf = (entry) => entry.info;
 function findTurn(state, messages) {
   if (!Array.isArray(messages)) return void 0;
-  const entries = messages.filter((m) => isRecord(m) && isRecord(m.info));
+  const entries = messages.filter((m) => isRecord2(m) && isRecord2(m.info));
   let userId = null;
   if (state.userMessageId !== null) {
     const known = entries.some((m) => infoOf(m).role === "user" && infoOf(m).id === state.userMessageId);
@@ -1386,9 +1414,9 @@ function wireParts(stored, liveById) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   for (const raw of stored) {
-    const id = isRecord(raw) ? str(raw.id) : void 0;
+    const id = isRecord2(raw) ? str(raw.id) : void 0;
     if (id === void 0 || seen.has(id)) continue;
-    const blankText = isRecord(raw) && (raw.type === "text" || raw.type === "reasoning");
+    const blankText = isRecord2(raw) && (raw.type === "text" || raw.type === "reasoning");
     const part = partFromWire(raw) ?? (blankText ? liveById.get(id) : void 0);
     if (part) {
       seen.add(id);
@@ -1437,7 +1465,7 @@ function reconcileTurn(state, messages) {
   if (wire.length === 0) return state;
   const merged = mergeParts(live, wire, liveById);
   const unchanged = merged.length === live.length && merged.every((p, i) => p === live[i]);
-  const totals = sumStepTotals(stored.filter(isRecord));
+  const totals = sumStepTotals(stored.filter(isRecord2));
   const fetched = {};
   for (const m of turn.assistants) {
     const id = str(infoOf(m).id);
@@ -1848,7 +1876,7 @@ function partOf(event, sessionId) {
     const creates = typeof delta === "string" && delta !== "" || typeof delta === "number" || typeof delta === "boolean";
     return { id: id2, kind: "text", covers: false, creates, text: creates && props.field === "text", messageID: str(props.messageID) };
   }
-  if (event.type !== SNAPSHOT || !isRecord(props.part)) return void 0;
+  if (event.type !== SNAPSHOT || !isRecord2(props.part)) return void 0;
   const part = props.part;
   const id = str(part.id);
   const type = str(part.type);
@@ -1871,7 +1899,7 @@ var UserIds = class {
   note(event) {
     if (event.type !== "message.updated") return false;
     const info = event.properties.info;
-    const id = isRecord(info) && info.role === "user" ? str(info.id) : void 0;
+    const id = isRecord2(info) && info.role === "user" ? str(info.id) : void 0;
     if (id !== void 0) (this.added ??= /* @__PURE__ */ new Set()).add(id);
     return id !== void 0;
   }
@@ -1979,9 +2007,9 @@ function startsTurn(state, event) {
   const props = event.properties;
   if (event.type === "session.status") {
     const status = props.status;
-    return isRecord(status) && (status.type === "busy" || status.type === "retry");
+    return isRecord2(status) && (status.type === "busy" || status.type === "retry");
   }
-  if (event.type !== "message.updated" || !isRecord(props.info) || props.info.role !== "user") return false;
+  if (event.type !== "message.updated" || !isRecord2(props.info) || props.info.role !== "user") return false;
   const id = str(props.info.id);
   return id !== void 0 && state.userMessageIds[id] !== true;
 }
@@ -1999,9 +2027,9 @@ function eventMessageId(event) {
     case "message.part.delta":
       return str(props.messageID);
     case "message.part.updated":
-      return isRecord(props.part) ? str(props.part.messageID) : void 0;
+      return isRecord2(props.part) ? str(props.part.messageID) : void 0;
     case "message.updated":
-      return isRecord(props.info) && props.info.role === "assistant" ? str(props.info.id) : void 0;
+      return isRecord2(props.info) && props.info.role === "assistant" ? str(props.info.id) : void 0;
     default:
       return void 0;
   }
@@ -2398,34 +2426,6 @@ function resolveConfig(config = {}) {
       backoffMaxMs: config.events?.backoffMaxMs ?? 5e3
     }
   };
-}
-
-// src/core/events/decode-event.ts
-var EXCERPT_LENGTH = 120;
-function excerpt(data) {
-  return data.length <= EXCERPT_LENGTH ? data : `${data.slice(0, EXCERPT_LENGTH - 3)}...`;
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function decodeEvent(data) {
-  let value;
-  try {
-    value = JSON.parse(data);
-  } catch (cause) {
-    return new MalformedEventError(`SSE frame is not valid JSON: ${excerpt(data)}`, { cause });
-  }
-  if (!isRecord2(value)) return new MalformedEventError(`SSE frame is not a JSON object: ${excerpt(data)}`);
-  if (typeof value.type !== "string") {
-    return new MalformedEventError(`SSE frame has no string "type": ${excerpt(data)}`);
-  }
-  const properties = value.properties;
-  if (properties === void 0 || properties === null) value.properties = {};
-  else if (!isRecord2(properties)) {
-    return new MalformedEventError(`SSE frame "${value.type}" has non-object properties: ${excerpt(data)}`);
-  }
-  if (value.id !== void 0 && typeof value.id !== "string") delete value.id;
-  return value;
 }
 
 // src/core/events/backoff.ts
@@ -3051,6 +3051,9 @@ function chunksOf(bytes, size) {
 var MAX_FRAME = { maxFrameBytes: 1024 * 1024 };
 var EVENTS_PER_FRAME = 64;
 var PIPELINES = [
+  { label: "stage: UTF-8 decode", sink: "utf8", chunkBytes: 65536 },
+  { label: "stage:  + SSE framing", sink: "framing", chunkBytes: 65536 },
+  { label: "stage:  + decodeEvent", sink: "decode", chunkBytes: 65536 },
   { label: "parse+decode+route", sink: "none", chunkBytes: 65536 },
   { label: "  + hold the latest event", sink: "retain", chunkBytes: 65536 },
   { label: "-> store, throttleMs 0", sink: "sync", chunkBytes: 65536 },
@@ -3076,8 +3079,26 @@ function frameClock() {
     }
   };
 }
+function stage(chunks, kind) {
+  return () => {
+    let sink = 0;
+    if (kind === "utf8") {
+      const decode = createUtf8Stream();
+      for (const chunk of chunks) sink += decode(chunk).length;
+    } else {
+      const onData = kind === "framing" ? (data) => void (sink += data.length) : (data) => {
+        if (!(decodeEvent(data) instanceof MalformedEventError)) sink += 1;
+      };
+      const parser = createSseParser({ onData, onOversize: () => void 0 }, MAX_FRAME);
+      for (const chunk of chunks) parser.push(chunk);
+      parser.end();
+    }
+    return sink < 0 ? sink : 0;
+  };
+}
 function pipeline(stream, { sink, chunkBytes }) {
   const chunks = chunksOf(stream.all, chunkBytes);
+  if (sink === "utf8" || sink === "framing" || sink === "decode") return stage(chunks, sink);
   return () => {
     const { client, push, close } = createHubBenchClient();
     const clock = frameClock();
@@ -3127,7 +3148,7 @@ function pipeline(stream, { sink, chunkBytes }) {
 }
 
 // bench/profile-ingest.ts
-var index = Number(process.argv[2] ?? 4);
+var index = process.argv[2] === void 0 ? PIPELINES.findIndex((p) => p.sink === "frame") : Number(process.argv[2]);
 var runs = Number(process.argv[3] ?? 20);
 var chosen = PIPELINES[index];
 if (chosen === void 0) throw new Error(`no pipeline ${index}: 0..${PIPELINES.length - 1}`);

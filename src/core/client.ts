@@ -1,4 +1,4 @@
-import { createApi, type OpencodeApi, type PromptInput } from "./api";
+import { createApi, toPromptBody, type OpencodeApi, type PromptInput } from "./api";
 import { resolveConfig, type OpencodeClientConfig } from "./config";
 import { createEventHub } from "./events/hub";
 import { promptWhenReady, type PromptHandle, type PromptWhenReadyOptions } from "./events/prompt-when-ready";
@@ -47,7 +47,11 @@ export function createOpencodeClient(config: OpencodeClientConfig = {}): Opencod
     ...api,
     info: { baseUrl: resolved.baseUrlString, directory: resolved.directory, workspace: resolved.workspace },
     events,
-    prompt: (sessionId, input, options) =>
-      promptWhenReady(events, sessionId, () => api.messages.sendAsync(sessionId, input), options),
+    async prompt(sessionId, input, options) {
+      // Validate before subscribing: a bad model string or an empty prompt fails at once, without
+      // opening the feed and waiting for server.connected first.
+      toPromptBody(input);
+      return promptWhenReady(events, sessionId, () => api.messages.sendAsync(sessionId, input), options);
+    },
   };
 }

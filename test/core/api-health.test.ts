@@ -27,7 +27,7 @@ describe("api.health", () => {
   });
 
   it("rejects OpenCode 2.x (version 2.0.1) with UnsupportedServerError", async () => {
-    for (const version of ["2.0.1", "v2.3.0", "10.0.0"]) {
+    for (const version of ["2.0.1", "v2.3.0", "10.0.0", "2"]) {
       const { api } = testClient(() => json({ healthy: true, version }));
       const error: unknown = await api.health().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnsupportedServerError);

@@ -3,6 +3,7 @@ import type * as FetchEventSource from "@microsoft/fetch-event-source";
 import { afterAll, expect, it, vi } from "vitest";
 import { fetchEventSourceDriver } from "../../src/core/events/fetch-event-source-driver";
 import { selectFeedDriver } from "../../src/core/events/select-driver";
+import { createFeedFixture, disposeFeedFixtures, sleep } from "../support/feed-fixture";
 import { runFeedSuite } from "../support/feed-suite";
 
 // Counts the library's runs (and keeps the real implementation) to prove this file goes through it.
@@ -23,6 +24,26 @@ it("uses the fetch-event-source driver where there is a DOM", () => {
 });
 
 runFeedSuite("jsdom");
+
+it("keeps the stream open while the tab is hidden (openWhenHidden): no abort, no reconnect", async () => {
+  const { server, record } = await createFeedFixture();
+  const recorder = record();
+  const stream = await server.stream(1);
+  const hidden = vi.spyOn(document, "hidden", "get").mockReturnValue(true);
+  const state = vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
+  try {
+    document.dispatchEvent(new Event("visibilitychange"));
+    await sleep(50);
+    stream.send({ type: "lsp.updated" });
+    await sleep(50);
+    expect(recorder.types()).toEqual(["server.connected", "lsp.updated"]);
+    expect(server.requests).toHaveLength(1);
+  } finally {
+    hidden.mockRestore();
+    state.mockRestore();
+    await disposeFeedFixtures();
+  }
+});
 
 afterAll(() => {
   expect(library.runs).toBeGreaterThan(10);

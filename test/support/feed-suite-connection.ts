@@ -1,6 +1,6 @@
 /** Connection behaviour: request shape, reconnects, backoff, liveness, fatal 401, frame errors. */
 import { describe, expect, it } from "vitest";
-import { ConnectionError, FrameTooLargeError, MalformedEventError, ServerError, UnauthorizedError } from "../../src/core/errors";
+import { ConnectionError, FrameTooLargeError, MalformedEventError, ServerError, UnauthorizedError, UnsupportedServerError } from "../../src/core/errors";
 import { createFeedFixture, DIRECTORY, PASSWORD, sleep } from "./feed-fixture";
 import { until } from "./sse-server";
 
@@ -112,6 +112,18 @@ export function connectionSuite(): void {
       expect(errors[0]?.message).not.toContain(PASSWORD);
       expect(hub.status).toBe("closed");
       await expect(hub.ready()).rejects.toBeInstanceOf(UnauthorizedError);
+    });
+
+    it("treats a 200 HTML page (wrong baseUrl, OpenCode 2.x) as fatal: UnsupportedServerError, no reconnect loop", async () => {
+      const { server, hub, record, errors } = await createFeedFixture();
+      server.setDefault({ contentType: "text/html; charset=utf-8" });
+      const recorder = record();
+      await expect(hub.ready()).rejects.toBeInstanceOf(UnsupportedServerError);
+      await sleep(100); // several backoff periods
+      expect(server.requests).toHaveLength(1);
+      expect(errors.map((error) => error.constructor)).toEqual([UnsupportedServerError]);
+      expect(recorder.events).toEqual([]);
+      expect(hub.status).toBe("closed");
     });
 
     it("reports oversize, malformed and non-object frames and keeps going on the same connection", async () => {

@@ -20,7 +20,7 @@ export interface HealthApi {
 }
 
 function majorVersion(version: string): number | undefined {
-  const match = /^v?(\d+)\./.exec(version.trim());
+  const match = /^v?(\d+)(?:\.|$)/.exec(version.trim());
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 

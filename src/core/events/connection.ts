@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from "../config";
-import { ConnectionError, FrameTooLargeError, MalformedEventError, OpencodeError } from "../errors";
+import { ConnectionError, FrameTooLargeError, MalformedEventError, OpencodeError, UnsupportedServerError } from "../errors";
 import { errorFromResponse } from "../http/error-from-response";
+import { isHtml } from "../http/parse-body";
 import { buildUrl } from "../http/url";
 import { decodeEvent } from "./decode-event";
 import { createLivenessTimer, type LivenessTimer } from "./liveness";
@@ -77,6 +78,15 @@ async function consume(body: ReadableStream<Uint8Array> | null, config: Resolved
 }
 
 /**
+ * Whether a response is read as the event stream: any 2xx (SSE-03: whatever its content type)
+ * except an HTML page, which {@link assertOpened} rejects without reading the body.
+ * @example if (isEventStream(response)) consume(response.body)
+ */
+export function isEventStream(response: Response): boolean {
+  return response.ok && !isHtml(response);
+}
+
+/**
  * Runs one attempt: GET `/event` (scoped by directory/workspace) with `config.fetch`, and for a 2xx
  * reads the body itself with the SSE parser. Both feed drivers use it, so they behave identically.
  * No byte for `livenessTimeoutMs` (headers included) aborts the attempt with a ConnectionError.
@@ -105,7 +115,7 @@ export async function openConnection(config: ResolvedConfig, signal: AbortSignal
     release();
     throw silence ?? asFailure(error, signal);
   }
-  if (!response.ok) {
+  if (!isEventStream(response)) {
     release();
     return { response, ended: Promise.resolve() };
   }
@@ -121,11 +131,19 @@ export async function openConnection(config: ResolvedConfig, signal: AbortSignal
 }
 
 /**
- * Accepts any 2xx whatever its content type (SSE-03); turns anything else into the typed error of
- * `errorFromResponse` (401 -> UnauthorizedError).
+ * Accepts any 2xx whatever its content type (SSE-03) except an HTML page (UnsupportedServerError,
+ * fatal); turns anything else into the typed error of `errorFromResponse` (401 -> UnauthorizedError).
  * @example await assertOpened(connection.response, config)
  */
 export async function assertOpened(response: Response, config: ResolvedConfig): Promise<void> {
+  // OpenCode's web UI answers unknown routes with a 200 HTML page (a wrong base URL, a proxy's
+  // login page, OpenCode 2.x): reconnecting to it would loop forever without a single event.
+  if (response.ok && isHtml(response)) {
+    throw new UnsupportedServerError(
+      "opencode-react: GET /event answered with an HTML page, not an event stream: check baseUrl (OpenCode 2.x, which serves /api/*, is not supported)",
+      { status: response.status },
+    );
+  }
   if (response.ok) return;
   throw await errorFromResponse(response, { method: "GET", path: "/event", hasPassword: config.hasPassword });
 }

@@ -1,5 +1,5 @@
 import { fetchEventSource } from "@microsoft/fetch-event-source";
-import { assertOpened, openConnection, StreamEndedError, type Connection } from "./connection";
+import { assertOpened, isEventStream, openConnection, StreamEndedError, type Connection } from "./connection";
 import type { FeedDriver } from "./feed-driver";
 import { buildUrl } from "../http/url";
 
@@ -41,7 +41,7 @@ export const fetchEventSourceDriver: FeedDriver = (config, run) => {
     fetch: async (_input, init) => {
       run.attempting();
       const connection = await openConnection(config, init?.signal ?? run.signal, run.handlers);
-      return connection.response.ok ? mirror(connection) : connection.response;
+      return isEventStream(connection.response) ? mirror(connection) : connection.response;
     },
     onopen: (response) => assertOpened(response, config),
     onmessage: () => undefined, // never called: the mirror body is empty

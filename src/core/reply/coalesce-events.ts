@@ -68,22 +68,36 @@ function partOf(event: WireEvent, sessionId: string): PartEvent | undefined {
 class UserIds {
   // Created on the first announcement: most batches have none (this runs once per frame).
   private added: Set<string> | undefined;
+  // The last answer. Every event's ids are fresh strings from JSON.parse, so a keyed lookup hashes
+  // (and for the plain object, internalizes) ~30 characters each time, while the deltas of a run
+  // all name the same message: comparing with the previous id is a short memcmp instead.
+  private lastId: string | undefined;
+  private lastAnswer = false;
   constructor(private readonly state: ReplyState) {}
   /** Notes a user message announced by `event`; true when it did. */
   note(event: WireEvent): boolean {
     if (event.type !== "message.updated") return false;
     const info = event.properties.info;
     const id = isRecord(info) && info.role === "user" ? str(info.id) : undefined;
-    if (id !== undefined) (this.added ??= new Set()).add(id);
-    return id !== undefined;
+    if (id === undefined) return false;
+    (this.added ??= new Set()).add(id);
+    this.lastId = undefined; // the answer for `id` may have changed
+    return true;
   }
   has(id: string | undefined): boolean {
-    return id !== undefined && (this.state.userMessageIds[id] === true || this.added?.has(id) === true);
+    if (id === undefined) return false;
+    if (id === this.lastId) return this.lastAnswer;
+    const answer = this.state.userMessageIds[id] === true || this.added?.has(id) === true;
+    this.lastId = id;
+    this.lastAnswer = answer;
+    return answer;
   }
 }
 
 /** Per part: what the kept events already did (so later covered events can go). */
 interface Seen {
+  /** The covering snapshot of this part in the current segment, if any. */
+  readonly cover: { index: number; kind: string } | undefined;
   created: boolean;
   textSeen: boolean;
   /** The latest dropped snapshot since the last kept event: it fixes the type a kept delta sees. */
@@ -117,12 +131,17 @@ export function coalesceEvents(events: readonly WireEvent[], state: ReplyState):
   segment = 0;
   const kept: WireEvent[] = [];
   const seen = new Map<string, Seen>();
+  // The record of the previous part event: runs of deltas of one part skip the Map lookup (a fresh
+  // id string is hashed on every lookup; comparing it with the previous one is cheaper).
+  let lastId: string | undefined;
+  let last: Seen | undefined;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as WireEvent;
     if (users.note(event)) {
       segment += 1;
       // Whatever existed may be gone now: the next creating event of every part is kept.
       seen.clear();
+      lastId = undefined;
     }
     const part = event.type === SNAPSHOT || event.type === DELTA ? partOf(event, state.sessionId) : undefined;
     // Events of user messages change nothing in the reducer: kept, and they prove nothing.
@@ -130,12 +149,19 @@ export function coalesceEvents(events: readonly WireEvent[], state: ReplyState):
       kept.push(event);
       continue;
     }
-    let record = seen.get(part.id);
+    let record = part.id === lastId ? last : seen.get(part.id);
     if (record === undefined) {
-      record = { created: segment === 0 && state.parts.has(part.id), textSeen: state.firstTextSeen, pending: undefined };
+      record = {
+        cover: covers[segment]?.get(part.id),
+        created: segment === 0 && state.parts.has(part.id),
+        textSeen: state.firstTextSeen,
+        pending: undefined,
+      };
       seen.set(part.id, record);
     }
-    const cover = covers[segment]?.get(part.id);
+    lastId = part.id;
+    last = record;
+    const cover = record.cover;
     const covered = cover !== undefined && i < cover.index && cover.kind === part.kind;
     // A blank snapshot is kept: it announces the part's type (TXT-04) for the delta that creates it.
     const blank = event.type === SNAPSHOT && !part.covers;

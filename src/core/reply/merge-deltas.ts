@@ -8,24 +8,20 @@ import type { WireEvent } from "../events/types";
 
 const DELTA = "message.part.delta";
 
-/** The run key of a delta whose text is a non-empty string; undefined for anything else. */
-function runOf(event: WireEvent): Run | undefined {
-  if (event.type !== DELTA) return undefined;
-  const { partID, messageID, field, delta, sessionID } = event.properties;
-  return typeof partID === "string" && typeof delta === "string" && delta !== ""
-    ? { partID, messageID, field, sessionID }
-    : undefined;
+/** A delta whose text is a non-empty string and which names its part (the only ones folded). */
+function isFoldable(event: WireEvent): boolean {
+  if (event.type !== DELTA) return false;
+  const props = event.properties;
+  return typeof props.partID === "string" && typeof props.delta === "string" && props.delta !== "";
 }
 
-interface Run {
-  readonly partID: string;
-  readonly messageID: unknown;
-  readonly field: unknown;
-  readonly sessionID: unknown;
+/** `next` continues the run of `first`: same part, message, field and session. */
+function sameRun(first: WireEvent, next: WireEvent): boolean {
+  // Compared field by field, without a key object per event: this runs once per buffered event.
+  const a = first.properties;
+  const b = next.properties;
+  return a.partID === b.partID && a.messageID === b.messageID && a.field === b.field && a.sessionID === b.sessionID;
 }
-
-const sameRun = (a: Run, b: Run): boolean =>
-  a.partID === b.partID && a.messageID === b.messageID && a.field === b.field && a.sessionID === b.sessionID;
 
 /**
  * The batch with each run of same-part deltas folded into one. Returns `events` itself when there
@@ -36,12 +32,11 @@ export function mergeDeltaRuns(events: readonly WireEvent[]): readonly WireEvent
   let out: WireEvent[] | undefined;
   for (let i = 0; i < events.length; ) {
     const first = events[i] as WireEvent;
-    const run = runOf(first);
     let end = i + 1;
-    if (run !== undefined) {
+    if (isFoldable(first)) {
       for (; end < events.length; end++) {
-        const next = runOf(events[end] as WireEvent);
-        if (next === undefined || !sameRun(next, run)) break;
+        const next = events[end] as WireEvent;
+        if (!isFoldable(next) || !sameRun(first, next)) break;
       }
     }
     if (end - i < 2) {
@@ -50,6 +45,8 @@ export function mergeDeltaRuns(events: readonly WireEvent[]): readonly WireEvent
       continue;
     }
     out ??= events.slice(0, i);
+    // One flat string for the run (a `+=` chain would leave a rope of one node per token, which
+    // the part's text would then carry).
     const pieces: string[] = [];
     for (let k = i; k < end; k++) pieces.push((events[k] as WireEvent).properties.delta as string);
     // The first event's other properties (ids, unknown fields) stand for the run.
