@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 
-const FIXTURES = new URL("../../shared/fixtures/opencode-1.18.33/", import.meta.url);
+const FIXTURES = new URL("../test/fixtures/opencode-1.18.33/", import.meta.url);
 const CAPTURES = ["hello", "reasoning", "tool-permission-once", "todo", "question-reply"];
 const WORDS = ["The ", "quick ", "brown ", "fox ", "jumps ", "over ", "the ", "lazy ", "dog. ", "Streaming ", "tokens ", "arrive ", "in ", "small ", "pieces, ", "é ", "日本 ", "\\n"];
 

@@ -1,6 +1,6 @@
 /**
  * Builders of one turn's events, field for field in the shapes `opencode serve` 1.18.33 emitted
- * in the recorded captures (shared/fixtures/opencode-1.18.33/*.sse): assistant messages with
+ * in the recorded captures (test/fixtures/opencode-1.18.33/*.sse): assistant messages with
  * their `parentID`, step-start/step-finish parts with tokens, text and reasoning parts with
  * `time.start`/`time.end`, tool parts with their state, deltas, errors and todos.
  */

@@ -8,8 +8,8 @@ import { MalformedEventError } from "../../src/core/errors";
 import { feed, splitEvery } from "../support/sse-feed";
 import { renderTypes } from "../support/render-types";
 
-// Real `/event` captures of opencode 1.18.33 (and one `/global/event`), shared by the team.
-const DIR = fileURLToPath(new URL("../../../shared/fixtures/opencode-1.18.33/", import.meta.url));
+// Real `/event` captures of opencode 1.18.33 (and one `/global/event`), copied into test/fixtures.
+const DIR = fileURLToPath(new URL("../fixtures/opencode-1.18.33/", import.meta.url));
 const PRESENT = existsSync(DIR);
 const SSE_FILES = PRESENT ? readdirSync(DIR).filter((f) => f.endsWith(".sse")).sort() : [];
 /** `/global/event` frames wrap the event: `{ directory?, project?, payload: { id, type, properties } }`. */

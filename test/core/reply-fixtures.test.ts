@@ -7,7 +7,7 @@ import type { WireEvent } from "../../src/core/events/types";
 import { distill, initialReplyState, reconcileTurn, reduceAll, type ReplyState, type WireMessage } from "../../src/core/reply";
 import { captureNames, readCapture } from "../support/read-capture";
 
-const FIXTURES = new URL("../../../shared/fixtures/opencode-1.18.33/", import.meta.url);
+const FIXTURES = new URL("../fixtures/opencode-1.18.33/", import.meta.url);
 
 type Dict = Record<string, unknown>;
 interface Stored {

@@ -12,7 +12,7 @@ import { createFakeReplyClient, settle, type FakeReplyClient } from "../support/
 import { manualFrames } from "../support/manual-frames";
 import { captureNames, readCapture } from "../support/read-capture";
 
-const FIXTURES = new URL("../../../shared/fixtures/opencode-1.18.33/", import.meta.url);
+const FIXTURES = new URL("../fixtures/opencode-1.18.33/", import.meta.url);
 const NAMES = captureNames(FIXTURES);
 
 type Dict = Record<string, unknown>;

@@ -17,7 +17,7 @@ import { readCapture, type Capture } from "./read-capture";
 import { fakeClient, sleep, testQueryClient } from "./render-opencode";
 
 // From the working directory: under jsdom, import.meta.url is not a file URL.
-export const FIXTURES = new URL("../shared/fixtures/opencode-1.18.33/", pathToFileURL(`${process.cwd()}/`));
+export const FIXTURES = new URL("test/fixtures/opencode-1.18.33/", pathToFileURL(`${process.cwd()}/`));
 
 /** A POST the wrapper answered itself. */
 export interface RecordedPost {
