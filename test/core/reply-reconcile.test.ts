@@ -124,6 +124,12 @@ describe("reconcileTurn: the final merge (FX)", () => {
     expect(distill(merged).text).toBe("A\n\nB");
   });
 
+  test("regression (real midstream retry): a stored empty text wins over the streamed text of the failed attempt", () => {
+    // opencode 1.18.33 stores "" for the text part of an attempt it retried; the stream had shown "Starting then ".
+    const merged = reconcileTurn(live(textSnap("a", "Starting then "), textSnap("b", "You said: midstream")), list(user(), assistant(MSG, [text("a", ""), text("b", "You said: midstream")])));
+    expect(distill(merged).text).toBe("You said: midstream");
+  });
+
   test("FX-13 divergence: parts align by id first; only leftovers align by position", () => {
     // The live list has a part the server does not keep (x); by position it would shift every pairing.
     const state = live(toolSnap("x", "bash", { status: "running" }), textSnap("a", "A"), textSnap("b", "B"));

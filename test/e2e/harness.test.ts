@@ -2,8 +2,10 @@
  * The harness itself against the real server: health, Basic auth, one scripted turn, clean stop.
  * Plain fetch on purpose: the package's client is tested elsewhere and must not hide harness bugs.
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startOpencodeServer } from "../harness/opencode-server.mjs";
 import { fetchJson, useOpencodeServer, waitFor } from "../harness/use-server";
 
@@ -15,9 +17,15 @@ afterAll(() => {
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    // An orphaned server is reparented to PID 1, and a zombie still answers kill(0): if that init
+    // is slow to reap (or never does, in some containers), the server has still exited.
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true; // No /proc (macOS): trust kill(0).
   }
 };
 
@@ -113,5 +121,98 @@ describe("lifecycle", () => {
 
   it("rejects a missing binary before creating anything", async () => {
     await expect(startOpencodeServer({ binary: "/nonexistent/opencode" })).rejects.toThrow(/OPENCODE_BIN/);
+  });
+});
+
+/** What spawn-for-test.mjs prints once its server is healthy. */
+interface SpawnedServer {
+  pid: number;
+  runDir: string;
+}
+
+const SPAWN_SCRIPT = path.resolve("test/harness/spawn-for-test.mjs");
+
+/** Starts a server in a plain `node` child (see spawn-for-test.mjs) and waits for its JSON line. */
+async function spawnServerChild(): Promise<{ child: ChildProcess; server: SpawnedServer }> {
+  const child = spawn(process.execPath, [SPAWN_SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8").on("data", (text: string) => (stderr = (stderr + text).slice(-8000)));
+  const server = await new Promise<SpawnedServer>((resolve, reject) => {
+    let stdout = "";
+    child.stdout?.setEncoding("utf8").on("data", (text: string) => {
+      stdout += text;
+      const end = stdout.indexOf("\n");
+      if (end >= 0) resolve(JSON.parse(stdout.slice(0, end)) as SpawnedServer);
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => reject(new Error(`spawn-for-test exited (${code ?? signal}) before printing:\n${stderr}`)));
+  });
+  return { child, server };
+}
+
+/** Resolves with how the child ended (at once if it already has). */
+function childExit(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.signalCode ?? child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
+}
+
+/**
+ * Processes whose command line mentions `runDir` (the watchdog gets it as an argument). Linux
+ * only: without /proc there is nothing to scan and the list is empty.
+ */
+function processesMentioning(runDir: string): number[] {
+  if (!fs.existsSync("/proc/self/cmdline")) return [];
+  const found: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(runDir) && isAlive(Number(entry))) found.push(Number(entry));
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return found;
+}
+
+describe("cleanup when the owning process dies without stop()", () => {
+  // Whatever a failed assertion leaves behind must not outlive the file: kill the child, then
+  // the server by PID, and remove the folder ourselves.
+  const leftovers: { child: ChildProcess; server: SpawnedServer }[] = [];
+  afterEach(async () => {
+    for (const { child, server } of leftovers.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await childExit(child);
+      if (isAlive(server.pid)) process.kill(server.pid, "SIGKILL");
+      fs.rmSync(server.runDir, { recursive: true, force: true });
+    }
+  });
+
+  /** Starts the child, kills it with `signal`, and checks everything is gone within ~5 s. */
+  async function killAndExpectCleanup(signal: "SIGINT" | "SIGKILL"): Promise<void> {
+    const spawned = await spawnServerChild();
+    leftovers.push(spawned);
+    const { child, server } = spawned;
+    expect(server.runDir).toMatch(/opencode-harness-/);
+    expect(isAlive(server.pid)).toBe(true);
+    expect(fs.existsSync(server.runDir)).toBe(true);
+    // The scan below must be able to see the watchdog at all, or its "none left" would prove nothing.
+    if (fs.existsSync("/proc/self/cmdline")) expect(processesMentioning(server.runDir).length).toBeGreaterThan(0);
+
+    const killed = performance.now();
+    process.kill(child.pid!, signal);
+    // SIGINT: the harness SIGTERMs the server, then re-raises so the default action ends the child.
+    expect(await childExit(child)).toBe(signal);
+    await waitFor(async () => !isAlive(server.pid) && !fs.existsSync(server.runDir), 5_000, 25);
+    // The watchdog exits once it has cleaned up; nothing may keep running for this server.
+    await waitFor(async () => processesMentioning(server.runDir).length === 0, 2_000, 25);
+    console.info(`cleanup after ${signal}: ${Math.round(performance.now() - killed)} ms`);
+  }
+
+  it("SIGINT of the owning process: the server exits and its temp folder is removed", async () => {
+    await killAndExpectCleanup("SIGINT");
+  });
+
+  it("SIGKILL of the owning process: the watchdog stops the server and removes the temp folder", async () => {
+    await killAndExpectCleanup("SIGKILL");
   });
 });

@@ -168,7 +168,7 @@ export function storedView(items: readonly MessageWithParts[]): TurnView {
     .filter((m) => m.info.role === "assistant" && m.info.parentID === lastUser?.info.id)
     .flatMap((m) => m.parts);
   const joined = (type: "text" | "reasoning"): string =>
-    parts.flatMap((p) => (p.type === type ? [p.text] : [])).join("\n\n");
+    parts.flatMap((p) => (p.type === type && p.text !== "" ? [p.text] : [])).join("\n\n");
   return {
     text: joined("text"),
     reasoning: joined("reasoning"),

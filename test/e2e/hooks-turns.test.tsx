@@ -76,6 +76,35 @@ describe("streamed turns", () => {
   });
 });
 
+describe("a retried turn", () => {
+  // The first attempt streams "Starting then " into a text part, then fails in-band; the server
+  // retries in the same assistant message and stores the failed part emptied (text ""), followed
+  // by the retry's own text part. No event tells the stream that the first part was emptied, so
+  // only the final merge with the stored messages can drop the partial text; the hook must end on
+  // what the server stored. (Fails with opencode-react as of this writing: the final merge keeps
+  // the streamed text of a part stored blank, the FX-12 divergence in docs/divergences.md.)
+  it("midstream: the turn completes after the server's retry, the failed attempt's text is not kept", async () => {
+    const panel = await newPanel("midstream");
+    const turn = await runPanelTurn(panel, "midstream");
+    const stream = panel.result.current.stream;
+    // The retry was visible to the hooks (session status "retry"), so this really was a retried turn.
+    expect(turn.renders.some((r) => r.storeSessionStatus === "retry" || r.mapSessionStatus === "retry")).toBe(true);
+    expect(turn.statuses.at(-1)).toBe("idle");
+    expect(turn.finish.info).toEqual({ aborted: false, error: null });
+    expect(stream.error).toBeNull();
+    // Whatever a render showed, the partial text never appeared twice (the retry did not append to it).
+    const doubled = turn.renders.map((r) => r.stream.text).filter((t) => t.split("Starting").length > 2);
+    expect(doubled).toEqual([]);
+    const stored = await serverView(client(), panel.sessionId);
+    expect(stored.text.trim()).toBe("You said: midstream");
+    expect(stream.text).toBe(stored.text);
+    expect(turn.finish.result.text).toBe(stored.text);
+    expect(stream.text).not.toContain("Starting");
+    expect(hookView(stream)).toEqual(stored);
+    expect(await assistantCount(client(), panel.sessionId)).toBe(1);
+  });
+});
+
 describe("questions through useQuestions", () => {
   it("reply: the question is shown while awaiting input; the answer completes the tool and the turn goes on", async () => {
     const panel = await newPanel("question reply");
@@ -153,6 +182,38 @@ describe("permissions through usePermissions", () => {
     const stream = panel.result.current.stream;
     expect(stream.toolParts).toEqual([expect.objectContaining({ tool: "bash", status: "error", error: expect.stringContaining(feedback) })]);
     expect(stream.text).toMatch(/^Tool result received: The user rejected permission/);
+    expect(stream.error).toBeNull();
+    expect(await assistantCount(client(), panel.sessionId)).toBe(2);
+    expect(hookView(stream)).toEqual(await serverView(client(), panel.sessionId));
+  });
+
+  it("multitool: two parallel bash calls ask together, both answered once, both tools complete", async () => {
+    const panel = await newPanel("multitool");
+    const turn = await runPanelTurn(panel, "multitool", async (p) => {
+      // The real server asks for both calls of the step at once (same step, parallel tool calls),
+      // so usePermissions lists two requests side by side rather than one after the other.
+      const both = await waitFor(() => {
+        const pending = p.result.current.permissions.permissions;
+        expect(pending).toHaveLength(2);
+        return pending;
+      }, WAIT);
+      expect(both.map((r) => r.patterns).sort()).toEqual([["echo one"], ["echo two"]]);
+      expect(p.result.current.stream.status).toBe("awaiting-input");
+      await p.result.current.permissions.reply(both[0]!.id, "once");
+      // One answer is not enough: the other call still blocks the turn.
+      await waitFor(() => expect(p.result.current.permissions.permissions.map((r) => r.id)).toEqual([both[1]!.id]), WAIT);
+      expect(p.result.current.stream.status).toBe("awaiting-input");
+      await p.result.current.permissions.reply(both[1]!.id, "once");
+    });
+    expect(inOrder(turn.statuses, ["connecting", "awaiting-input", "streaming", "idle"]), turn.statuses.join(" -> ")).toBe(true);
+    const stream = panel.result.current.stream;
+    expect(panel.result.current.permissions.permissions).toEqual([]);
+    expect(stream.toolParts).toEqual([
+      expect.objectContaining({ tool: "bash", status: "completed", output: "one\n" }),
+      expect.objectContaining({ tool: "bash", status: "completed", output: "two\n" }),
+    ]);
+    // The scripted model answers the follow-up step with the last tool result it was sent.
+    expect(stream.text).toMatch(/^Tool result received: /);
     expect(stream.error).toBeNull();
     expect(await assistantCount(client(), panel.sessionId)).toBe(2);
     expect(hookView(stream)).toEqual(await serverView(client(), panel.sessionId));

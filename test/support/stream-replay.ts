@@ -109,7 +109,7 @@ export function storedTurn(capture: Capture) {
   const users = entries.filter((m) => m.info.role === "user");
   const userId = users[users.length - 1]?.info.id;
   const parts = entries.filter((m) => m.info.role === "assistant" && m.info.parentID === userId).flatMap((m) => m.parts);
-  const texts = (type: string) => parts.filter((p) => p.type === type).map((p) => String(p.text));
+  const texts = (type: string) => parts.filter((p) => p.type === type && p.text !== "").map((p) => String(p.text));
   return {
     text: texts("text").join("\n\n"),
     reasoning: texts("reasoning").join("\n\n"),

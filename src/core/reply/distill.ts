@@ -7,9 +7,9 @@ import type { ReplyPart, ReplyToolPart, TokenTotals } from "./types";
 
 /** What {@link distill} returns. */
 export interface DistilledReply {
-  /** Text parts in order, joined with "\n\n" ("" when there are none). */
+  /** Non-empty text parts in order, joined with "\n\n" ("" when there are none). */
   readonly text: string;
-  /** Reasoning parts in order, joined with "\n\n" ("" when there are none). */
+  /** Non-empty reasoning parts in order, joined with "\n\n" ("" when there are none). */
   readonly reasoning: string;
   /** Finished tool calls (status completed or error) in order, synthesised todo parts included. */
   readonly toolParts: readonly ReplyToolPart[];
@@ -45,8 +45,13 @@ export function distill(state: ReplyState): DistilledReply {
   const reasoning: string[] = [];
   const toolParts: ReplyToolPart[] = [];
   for (const part of parts) {
-    if (part.type === "text") text.push(part.text);
-    else if (part.type === "reasoning") reasoning.push(part.text);
+    // Empty parts are skipped so they add no stray blank line: a part just opened by its first
+    // snapshot, or the "" the server stores for a retried attempt (RES-03 diverges).
+    if (part.type === "text") {
+      if (part.text !== "") text.push(part.text);
+    } else if (part.type === "reasoning") {
+      if (part.text !== "") reasoning.push(part.text);
+    }
     else if (isTerminalTool(part)) toolParts.push(part);
   }
   const result: DistilledReply = {

@@ -66,15 +66,27 @@ function samePart(a: ReplyPart, b: ReplyPart): boolean {
   return a.type === "text" || a.type === "reasoning" || a.type === "tool" || jsonEqual(rawA, rawB);
 }
 
-/** Stored parts in live form; a blank stored text keeps its streamed twin (FX-12 diverges). */
+/**
+ * A stored text/reasoning part whose text is a string but blank: the server is authoritative. A
+ * real 1.18.33 server stores "" for the text part of a failed attempt that it retried (the
+ * "midstream" e2e turn): keeping the streamed "Starting then " would show text the server threw
+ * away. Only a missing/null text (malformed) keeps the streamed twin (FX-12 diverges).
+ */
+function blankStoredText(raw: unknown, id: string): ReplyPart | undefined {
+  if (!isRecord(raw) || typeof raw.text !== "string") return undefined;
+  if (raw.type !== "text" && raw.type !== "reasoning") return undefined;
+  return { id, type: raw.type, messageID: str(raw.messageID), text: raw.text };
+}
+
+/** Stored parts in live form (see {@link blankStoredText} for blank texts). */
 function wireParts(stored: readonly unknown[], liveById: ReadonlyMap<string, ReplyPart>): ReplyPart[] {
   const seen = new Set<string>();
   const out: ReplyPart[] = [];
   for (const raw of stored) {
     const id = isRecord(raw) ? str(raw.id) : undefined;
     if (id === undefined || seen.has(id)) continue;
-    const blankText = isRecord(raw) && (raw.type === "text" || raw.type === "reasoning");
-    const part = partFromWire(raw) ?? (blankText ? liveById.get(id) : undefined);
+    const textLike = isRecord(raw) && (raw.type === "text" || raw.type === "reasoning");
+    const part = partFromWire(raw) ?? blankStoredText(raw, id) ?? (textLike ? liveById.get(id) : undefined);
     if (part) {
       seen.add(id);
       out.push(part);
