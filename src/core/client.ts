@@ -5,7 +5,10 @@ import { promptWhenReady, type PromptHandle, type PromptWhenReadyOptions } from 
 import type { EventHub } from "./events/types";
 import { createRequester } from "./http/request";
 
-/** What a client tells about itself: never the password. */
+/**
+ * What a client tells about itself: never the password.
+ * @example const { baseUrl, directory }: OpencodeClientInfo = client.info;
+ */
 export interface OpencodeClientInfo {
   /** Normalised base URL (no trailing slash, path prefix kept). */
   baseUrl: string;
@@ -18,6 +21,9 @@ export interface OpencodeClientInfo {
 /**
  * The OpenCode client: one method per endpoint (see {@link OpencodeApi}), the shared event feed
  * (`events`) and the subscribe-then-prompt handshake (`prompt`).
+ * @example
+ * const client: OpencodeClient = createOpencodeClient({ directory: "/repo" });
+ * const handle = await client.prompt("ses_1", { text: "hello" }, { onEvent: (e) => console.log(e.type) });
  */
 export interface OpencodeClient extends OpencodeApi {
   /** Base URL, directory and workspace (the scope of caches built on this client). */

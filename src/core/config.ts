@@ -1,6 +1,9 @@
 /** Client configuration: what `createOpencodeClient` accepts and the resolved form the layers share. */
 
-/** One finished (or failed) HTTP exchange, as given to the instrumentation hook. Holds no secret. */
+/**
+ * One finished (or failed) HTTP exchange, as given to the instrumentation hook. Holds no secret.
+ * @example createOpencodeClient({ instrument: (e: RequestInstrumentation) => console.log(e.method, e.path, e.status, e.durationMs) });
+ */
 export interface RequestInstrumentation {
   /** Upper-case HTTP method. */
   method: string;
@@ -14,7 +17,12 @@ export interface RequestInstrumentation {
   error?: string;
 }
 
-/** Options of the shared event feed. */
+/**
+ * Options of the shared event feed.
+ * @example
+ * const events: EventFeedOptions = { livenessTimeoutMs: 40_000, backoffMaxMs: 10_000 };
+ * createOpencodeClient({ events });
+ */
 export interface EventFeedOptions {
   /** Largest SSE frame accepted, in bytes; bigger frames are dropped and reported (default 1 MiB). */
   maxFrameBytes?: number;
@@ -51,7 +59,12 @@ export interface OpencodeClientConfig {
   events?: EventFeedOptions;
 }
 
-/** The configuration with every default applied; shared by the http, api and events layers. */
+/**
+ * The configuration with every default applied; shared by the http, api and events layers.
+ * @example
+ * const config: ResolvedConfig = resolveConfig({ baseUrl: "http://127.0.0.1:4096/" });
+ * config.baseUrlString; // "http://127.0.0.1:4096"
+ */
 export interface ResolvedConfig {
   /** Base URL as a URL object (path prefix kept, trailing slash removed). */
   baseUrl: URL;
@@ -69,9 +82,15 @@ export interface ResolvedConfig {
   events: Required<EventFeedOptions>;
 }
 
-/** Default server URL of `opencode serve`. */
+/**
+ * Default server URL of `opencode serve`.
+ * @example createOpencodeClient({ baseUrl: process.env.OPENCODE_URL ?? DEFAULT_BASE_URL });
+ */
 export const DEFAULT_BASE_URL = "http://127.0.0.1:4096";
-/** Default per-request timeout. */
+/**
+ * Default per-request timeout.
+ * @example createOpencodeClient({ timeoutMs: 2 * DEFAULT_TIMEOUT_MS });
+ */
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 function isBlank(value: string | undefined): value is undefined {

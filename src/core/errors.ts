@@ -4,7 +4,10 @@
  * method, the path without its query, the status and the server's own message).
  */
 
-/** Stable discriminator of every error class. */
+/**
+ * Stable discriminator of every error class.
+ * @example if (error instanceof OpencodeError && error.code === "unauthorized") askForPassword();
+ */
 export type OpencodeErrorCode =
   | "opencode"
   | "bad_request"
@@ -22,7 +25,10 @@ export type OpencodeErrorCode =
   | "malformed_event"
   | "session";
 
-/** Options shared by every error constructor. */
+/**
+ * Options shared by every error constructor.
+ * @example throw new OpencodeError("request failed", { status: 500, body: { message: "boom" }, cause: error });
+ */
 export interface OpencodeErrorOptions {
   /** HTTP status, when the error comes from a response. */
   status?: number;

@@ -2,7 +2,10 @@ import { InvalidResponseError, UnsupportedServerError } from "../errors";
 import type { Requester } from "../http/request";
 import type { CallOptions } from "./types";
 
-/** What `GET /global/health` reports. */
+/**
+ * What `GET /global/health` reports.
+ * @example const { healthy, version }: HealthInfo = await client.health(); // { healthy: true, version: "1.18.33" }
+ */
 export interface HealthInfo {
   healthy: boolean;
   /** Server version, e.g. "1.18.33". */

@@ -17,7 +17,12 @@ export type { SessionCreateInput, SessionListFilters, SessionsApi, SessionUpdate
 export type { CallOptions, MessageWithParts, PartInput, PromptResult } from "./types";
 export { createHealthApi, createMessagesApi, createPermissionsApi, createQuestionsApi, createSessionsApi };
 
-/** Every endpoint the client exposes, grouped by resource. */
+/**
+ * Every endpoint the client exposes, grouped by resource.
+ * @example
+ * const api: OpencodeApi = createOpencodeClient({ directory: "/repo" });
+ * const roots = await api.sessions.list({ roots: true });
+ */
 export interface OpencodeApi {
   /** `GET /global/health`; see {@link HealthApi.health}. */
   health: HealthApi["health"];

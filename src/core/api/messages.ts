@@ -3,7 +3,12 @@ import { pathSegment } from "../http/url";
 import { toPromptBody, type PromptInput } from "./prompt-body";
 import type { CallOptions, MessageWithParts, PromptResult } from "./types";
 
-/** Paging of `messages.list`. */
+/**
+ * Paging of `messages.list`.
+ * @example
+ * const paging: MessageListOptions = { limit: 50, before: page.nextCursor };
+ * const older = await client.messages.list("ses_1", paging);
+ */
 export interface MessageListOptions {
   /** Newest `limit` messages (0 or omitted: all). */
   limit?: number;
@@ -11,7 +16,10 @@ export interface MessageListOptions {
   before?: string;
 }
 
-/** One page of messages, chronological, and the cursor of the older page (undefined: none). */
+/**
+ * One page of messages, chronological, and the cursor of the older page (undefined: none).
+ * @example const { items, nextCursor }: MessagePage = await client.messages.list("ses_1", { limit: 50 });
+ */
 export interface MessagePage {
   items: MessageWithParts[];
   nextCursor: string | undefined;

@@ -1,10 +1,20 @@
-/** A model for the prompt routes (`/message`, `/prompt_async`): the key is `modelID`. */
+/**
+ * A model for the prompt routes (`/message`, `/prompt_async`): the key is `modelID`.
+ * @example
+ * const model: PromptModel = { providerID: "anthropic", modelID: "claude-sonnet-4" };
+ * await client.messages.sendAsync("ses_1", { text: "hi", model });
+ */
 export interface PromptModel {
   providerID: string;
   modelID: string;
 }
 
-/** A model for `POST /session`: the key is `id` (not `modelID`), with an optional variant. */
+/**
+ * A model for `POST /session`: the key is `id` (not `modelID`), with an optional variant.
+ * @example
+ * const model: SessionModel = { providerID: "anthropic", id: "claude-sonnet-4" };
+ * await client.sessions.create({ title: "Chat", model });
+ */
 export interface SessionModel {
   providerID: string;
   id: string;

@@ -4,7 +4,12 @@ import type { Requester } from "../http/request";
 import { pathSegment } from "../http/url";
 import type { CallOptions } from "./types";
 
-/** Answer to a permission request: allow this call, allow its `always` patterns from now on, or refuse. */
+/**
+ * Answer to a permission request: allow this call, allow its `always` patterns from now on, or refuse.
+ * @example
+ * const answer: PermissionReply = "always";
+ * await client.permissions.reply("per_1", answer);
+ */
 export type PermissionReply = "once" | "always" | "reject";
 
 /** The permission endpoints (a tool call waiting for the user's approval). */

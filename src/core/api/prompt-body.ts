@@ -3,7 +3,12 @@ import { compact } from "../http/compact";
 import { toPromptModel, type PromptModel } from "./model";
 import type { PartInput } from "./types";
 
-/** What `messages.send` / `messages.sendAsync` accept. */
+/**
+ * What `messages.send` / `messages.sendAsync` accept.
+ * @example
+ * const input: PromptInput = { text: "Fix the failing test", model: "anthropic/claude-sonnet-4", agent: "build" };
+ * await client.messages.sendAsync("ses_1", input);
+ */
 export interface PromptInput {
   /** Shorthand for `parts: [{ type: "text", text }]`; ignored when `parts` is given (EP-06). */
   text?: string;
@@ -27,7 +32,10 @@ export interface PromptInput {
   format?: OutputFormat;
 }
 
-/** The JSON body of `POST /session/:id/message` and `/prompt_async`. */
+/**
+ * The JSON body of `POST /session/:id/message` and `/prompt_async`.
+ * @example const body: PromptBody = toPromptBody({ text: "hi" }); // { parts: [{ type: "text", text: "hi" }] }
+ */
 export interface PromptBody {
   messageID?: string;
   parts: PartInput[];

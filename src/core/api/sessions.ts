@@ -5,7 +5,12 @@ import { pathSegment } from "../http/url";
 import { toSessionModel, type SessionModel } from "./model";
 import type { CallOptions } from "./types";
 
-/** Filters of `sessions.list` (`GET /session`). */
+/**
+ * Filters of `sessions.list` (`GET /session`).
+ * @example
+ * const filters: SessionListFilters = { roots: true, search: "refactor", limit: 20 };
+ * const sessions = await client.sessions.list(filters);
+ */
 export interface SessionListFilters {
   /** Only root sessions (no parentID). */
   roots?: boolean;
@@ -26,7 +31,12 @@ export interface SessionListFilters {
   archived?: boolean;
 }
 
-/** Input of `sessions.create` (`POST /session`). */
+/**
+ * Input of `sessions.create` (`POST /session`).
+ * @example
+ * const input: SessionCreateInput = { title: "Sub-task", parentID: "ses_1", model: "anthropic/claude-sonnet-4" };
+ * const child = await client.sessions.create(input);
+ */
 export interface SessionCreateInput {
   title?: string;
   /** Parent session: makes this a child session. */
@@ -40,7 +50,12 @@ export interface SessionCreateInput {
   workspaceID?: string;
 }
 
-/** Patch of `sessions.update` (`PATCH /session/:id`). */
+/**
+ * Patch of `sessions.update` (`PATCH /session/:id`).
+ * @example
+ * const patch: SessionUpdatePatch = { title: "Renamed", archived: false };
+ * await client.sessions.update("ses_1", patch);
+ */
 export interface SessionUpdatePatch {
   title?: string;
   metadata?: Record<string, unknown>;

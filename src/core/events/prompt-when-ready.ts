@@ -1,6 +1,9 @@
 import type { EventHub, EventListener } from "./types";
 
-/** Options of {@link promptWhenReady}. */
+/**
+ * Options of {@link promptWhenReady}.
+ * @example await client.prompt("ses_1", { text: "hi" }, { signal: controller.signal, onEvent: (e) => console.log(e.type) });
+ */
 export interface PromptWhenReadyOptions {
   /** Gives up waiting for readiness (rejects with `signal.reason`); a post already started is not cancelled here. */
   signal?: AbortSignal;
@@ -12,7 +15,12 @@ export interface PromptWhenReadyOptions {
   onEvent?: EventListener;
 }
 
-/** A prompt that was posted; its subscription is still open when `onEvent` was given. */
+/**
+ * A prompt that was posted; its subscription is still open when `onEvent` was given.
+ * @example
+ * const handle: PromptHandle = await client.prompt("ses_1", { text: "hi" }, { onEvent });
+ * handle.unsubscribe();
+ */
 export interface PromptHandle {
   /** Ends the subscription (idempotent); the last subscriber leaving closes the feed. */
   unsubscribe(): void;

@@ -17,7 +17,12 @@
 import type { ResolvedConfig } from "../config";
 import { createUtf8Stream, utf8Extra } from "./utf8-stream";
 
-/** Receives what the parser finds in the byte stream. */
+/**
+ * Receives what the parser finds in the byte stream.
+ * @example
+ * const handlers: SseParserHandlers = { onData: (data) => console.log(JSON.parse(data)), onOversize: (size) => console.warn("dropped", size) };
+ * const parser = createSseParser(handlers, { maxFrameBytes: 1024 * 1024 });
+ */
 export interface SseParserHandlers {
   /** One complete frame's data (its `data:` lines joined with "\n"); never empty. */
   onData(data: string): void;
@@ -25,7 +30,12 @@ export interface SseParserHandlers {
   onOversize(size: number): void;
 }
 
-/** Incremental SSE parser for one connection. */
+/**
+ * Incremental SSE parser for one connection.
+ * @example
+ * parser.push(new TextEncoder().encode('data: {"type":"server.connected","properties":{}}\n\n'));
+ * parser.end();
+ */
 export interface SseParser {
   /** Feeds the next chunk of bytes (any split, including inside a UTF-8 character or a CRLF). */
   push(chunk: Uint8Array): void;

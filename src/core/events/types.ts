@@ -1,6 +1,9 @@
 import type { Event as SdkEvent } from "@opencode-ai/sdk/v2";
 
-/** `server.heartbeat`: sent every 10 s by current servers; not in the SDK's Event union. */
+/**
+ * `server.heartbeat`: sent every 10 s by current servers; not in the SDK's Event union.
+ * @example const beat: ServerHeartbeatEvent = { type: "server.heartbeat", properties: {} };
+ */
 export interface ServerHeartbeatEvent {
   type: "server.heartbeat";
   properties: Record<string, never>;
@@ -11,29 +14,49 @@ export interface ServerHeartbeatEvent {
  * One event of the `/event` feed: the SDK's `Event` union plus `server.heartbeat`. Servers add
  * types and fields often; the feed passes unknown types through unchanged, so read `properties`
  * defensively (the reducers do).
+ * @example function onEvent(event: OpencodeEvent) { if (event.type === "session.idle") console.log(event.properties.sessionID); }
  */
 export type OpencodeEvent = SdkEvent | ServerHeartbeatEvent;
 
-/** The decoded frame as it came off the wire: a JSON object with a string `type`. */
+/**
+ * The decoded frame as it came off the wire: a JSON object with a string `type`.
+ * @example const event: WireEvent = { type: "session.idle", properties: { sessionID: "ses_1" } };
+ */
 export interface WireEvent {
   type: string;
   properties: Record<string, unknown>;
   id?: string;
 }
 
-/** Called with every event a subscription receives, in feed order. */
+/**
+ * Called with every event a subscription receives, in feed order.
+ * @example
+ * const log: EventListener = (event) => console.log(event.type);
+ * const off = client.events.subscribe(log);
+ */
 export type EventListener = (event: WireEvent) => void;
 
-/** Connection state of the shared feed. */
+/**
+ * Connection state of the shared feed.
+ * @example client.events.onStatus((status: FeedStatus) => setOnline(status === "open"));
+ */
 export type FeedStatus = "idle" | "connecting" | "open" | "reconnecting" | "closed";
 
-/** What `onReconnect` listeners receive: the feed is open again and events may have been missed. */
+/**
+ * What `onReconnect` listeners receive: the feed is open again and events may have been missed.
+ * @example client.events.onReconnect((info: ReconnectInfo) => console.log("reconnected, connection", info.connection));
+ */
 export interface ReconnectInfo {
   /** How many connections this feed has opened so far (2 on the first reconnect). */
   connection: number;
 }
 
-/** Options of `events.subscribe`. */
+/**
+ * Options of `events.subscribe`.
+ * @example
+ * const options: SubscribeOptions = { sessionId: "ses_1" };
+ * const off = client.events.subscribe((e) => console.log(e.type), options);
+ */
 export interface SubscribeOptions {
   /** Only events of this session (plus `server.*`); omit for every event. */
   sessionId?: string;

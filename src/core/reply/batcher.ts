@@ -21,7 +21,12 @@ export function isUrgentEvent(event: WireEvent): boolean {
   return URGENT_TYPES.has(type) || type.startsWith("question.") || type.startsWith("permission.");
 }
 
-/** Options of {@link createEventBatcher}. */
+/**
+ * Options of {@link createEventBatcher}.
+ * @example
+ * const options: EventBatcherOptions = { scheduler: timerScheduler(50), apply: (events) => console.log(events.length) };
+ * const batcher = createEventBatcher(options);
+ */
 export interface EventBatcherOptions {
   /** Schedules a flush; null applies every event synchronously. */
   readonly scheduler: FrameScheduler | null;
@@ -29,7 +34,12 @@ export interface EventBatcherOptions {
   readonly apply: (events: readonly WireEvent[]) => void;
 }
 
-/** A buffer of events in front of a store. */
+/**
+ * A buffer of events in front of a store.
+ * @example
+ * batcher.push(event); // buffered until the next frame, or flushed at once when urgent
+ * batcher.dispose();
+ */
 export interface EventBatcher {
   /** Buffers an event; `urgent` (default: {@link isUrgentEvent}) flushes at once, including it. */
   push(event: WireEvent, urgent?: boolean): void;

@@ -23,9 +23,15 @@ import { eventMessageId } from "./turn-reset";
 import { IDLE_CLOCK, nextDeadline, setSuspended, type WatchdogConfig } from "./watchdog";
 import { createWatchdogTimer } from "./watchdog-timer";
 
-/** Default of `firstEventTimeoutMs`: 120 s (heartbeats never count). */
+/**
+ * Default of `firstEventTimeoutMs`: 120 s (heartbeats never count).
+ * @example createReplyStore({ client, sessionId: "ses_1", firstEventTimeoutMs: DEFAULT_FIRST_EVENT_TIMEOUT_MS / 2 });
+ */
 export const DEFAULT_FIRST_EVENT_TIMEOUT_MS = 120_000;
-/** Default of `turnTimeoutMs`: 600 s (not counting time spent waiting for the user). */
+/**
+ * Default of `turnTimeoutMs`: 600 s (not counting time spent waiting for the user).
+ * @example createReplyStore({ client, sessionId: "ses_1", turnTimeoutMs: 2 * DEFAULT_TURN_TIMEOUT_MS });
+ */
 export const DEFAULT_TURN_TIMEOUT_MS = 600_000;
 
 function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {

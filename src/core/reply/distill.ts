@@ -5,7 +5,10 @@
 import { listParts, type ReplyState } from "./state";
 import type { ReplyPart, ReplyToolPart, TokenTotals } from "./types";
 
-/** What {@link distill} returns. */
+/**
+ * What {@link distill} returns.
+ * @example const { text, toolParts, tokens }: DistilledReply = distill(store.getState().reply);
+ */
 export interface DistilledReply {
   /** Non-empty text parts in order, joined with "\n\n" ("" when there are none). */
   readonly text: string;
@@ -35,7 +38,7 @@ const cache = new WeakMap<ReplyState, DistilledReply>();
  * The reply as a result. Pure; cached per state object, so calling it from a selector returns
  * the same object until the state changes.
  * @example
- * const { text, toolParts, cost } = distill(store.getState());
+ * const { text, toolParts, cost } = distill(store.getState().reply);
  */
 export function distill(state: ReplyState): DistilledReply {
   const cached = cache.get(state);

@@ -10,10 +10,18 @@
  */
 export type FrameScheduler = (flush: () => void) => () => void;
 
-/** How often a store applies buffered events: "frame", a number of ms, or 0 for synchronously. */
+/**
+ * How often a store applies buffered events: "frame", a number of ms, or 0 for synchronously.
+ * @example
+ * const throttle: ThrottleOption = 50; // or "frame", or 0
+ * createReplyStore({ client, sessionId: "ses_1", throttleMs: throttle });
+ */
 export type ThrottleOption = "frame" | number;
 
-/** Frame length used where there is no `requestAnimationFrame` (Node, workers, hidden tabs). */
+/**
+ * Frame length used where there is no `requestAnimationFrame` (Node, workers, hidden tabs).
+ * @example const schedule = timerScheduler(FALLBACK_FRAME_MS); // what frameScheduler() falls back to
+ */
 export const FALLBACK_FRAME_MS = 16;
 
 /**

@@ -29,10 +29,16 @@ export type ReplyStatus =
 /**
  * Where the store's turn is: none, waiting for the feed or the POST, running (ours or one seen on
  * the feed), or ended and waiting for the final fetch.
+ * @example deriveReplyStatus({ stage: "finishing", failed: false, stalled: false, wedged: false, firstEventSeen: true, awaitingInput: false }) // "streaming"
  */
 export type TurnStage = "idle" | "connecting" | "running" | "finishing";
 
-/** What the status is derived from. */
+/**
+ * What the status is derived from.
+ * @example
+ * const inputs: ReplyStatusInputs = { stage: "connecting", failed: false, stalled: true, wedged: false, firstEventSeen: false, awaitingInput: false };
+ * deriveReplyStatus(inputs) // "stalled"
+ */
 export interface ReplyStatusInputs {
   readonly stage: TurnStage;
   /** A final error of the turn (POST, SessionError, TimeoutError). */

@@ -18,7 +18,10 @@ export interface ReplyStoreClient {
   readonly sessions: Pick<SessionsApi, "abort" | "status">;
 }
 
-/** How a finished turn ended, passed to `onFinish` with its result. */
+/**
+ * How a finished turn ended, passed to `onFinish` with its result.
+ * @example createReplyStore({ client, sessionId: "ses_1", onFinish: (result, { aborted, error }) => { if (!aborted && !error) save(result.text); } });
+ */
 export interface ReplyFinishInfo {
   /** The turn was aborted (the server's MessageAbortedError, or an abort before the POST). */
   readonly aborted: boolean;

@@ -14,7 +14,10 @@ import type {
   ToolState,
 } from "@opencode-ai/sdk/v2";
 
-/** Fields every live part has. `messageID` is absent only on synthesised parts. */
+/**
+ * Fields every live part has. `messageID` is absent only on synthesised parts.
+ * @example const ofMessage = listParts(state).filter((part) => part.messageID === "msg_1").map((part) => part.id);
+ */
 export interface ReplyPartBase {
   /** The server's part id (`prt_...`), or a generated id for a synthesised part. */
   readonly id: string;
@@ -22,7 +25,10 @@ export interface ReplyPartBase {
   readonly messageID?: string;
 }
 
-/** A text part: deltas append to `text`; a non-blank snapshot replaces it. */
+/**
+ * A text part: deltas append to `text`; a non-blank snapshot replaces it.
+ * @example const texts = listParts(state).filter((p): p is ReplyTextPart => p.type === "text").map((p) => p.text);
+ */
 export interface ReplyTextPart extends ReplyPartBase {
   readonly type: "text";
   readonly text: string;
@@ -32,7 +38,10 @@ export interface ReplyTextPart extends ReplyPartBase {
   readonly raw?: TextPart;
 }
 
-/** A reasoning part; same rules as text. Reasoning deltas arrive with `field: "text"`. */
+/**
+ * A reasoning part; same rules as text. Reasoning deltas arrive with `field: "text"`.
+ * @example const thinking = listParts(state).filter((p): p is ReplyReasoningPart => p.type === "reasoning");
+ */
 export interface ReplyReasoningPart extends ReplyPartBase {
   readonly type: "reasoning";
   readonly text: string;
@@ -40,10 +49,16 @@ export interface ReplyReasoningPart extends ReplyPartBase {
   readonly raw?: ReasoningPart;
 }
 
-/** Status of a tool call: the SDK's four, or whatever string a server sends. */
+/**
+ * Status of a tool call: the SDK's four, or whatever string a server sends.
+ * @example const busy = listParts(state).some((p) => p.type === "tool" && p.status === "running");
+ */
 export type ReplyToolStatus = ToolState["status"] | (string & {});
 
-/** The question a `question` tool part is waiting on (set by `question.asked`, Q-10/Q-12). */
+/**
+ * The question a `question` tool part is waiting on (set by `question.asked`, Q-10/Q-12).
+ * @example if (part.type === "tool" && part.question) await client.questions.reply(part.question.requestId, [["Yes"]]);
+ */
 export interface QuestionLink {
   readonly requestId: string;
   readonly messageID: string;
@@ -54,6 +69,7 @@ export interface QuestionLink {
 /**
  * A tool call, merged from successive snapshots (TP-06..TP-10): fields are only ever added or
  * replaced, never removed, and the tool name survives a rename to "invalid".
+ * @example for (const tool of distill(state).toolParts) console.log(tool.tool, tool.status, tool.output ?? tool.error);
  */
 export interface ReplyToolPart extends ReplyPartBase {
   readonly type: "tool";
@@ -74,10 +90,16 @@ export interface ReplyToolPart extends ReplyPartBase {
   readonly raw?: ToolPart;
 }
 
-/** Part types kept as they are (step boundaries, files, patches, ...): they never affect text. */
+/**
+ * Part types kept as they are (step boundaries, files, patches, ...): they never affect text.
+ * @example const kind: ReplyOtherPartType = "step-finish";
+ */
 export type ReplyOtherPartType = Exclude<Part["type"], "text" | "reasoning" | "tool">;
 
-/** Any other known part, kept so a UI can show it. */
+/**
+ * Any other known part, kept so a UI can show it.
+ * @example if (part.type === "file") showAttachment(part.raw);
+ */
 export interface ReplyOtherPart extends ReplyPartBase {
   readonly type: ReplyOtherPartType;
   readonly raw: Part;
@@ -91,7 +113,12 @@ export interface ReplyOtherPart extends ReplyPartBase {
  */
 export type ReplyPart = ReplyTextPart | ReplyReasoningPart | ReplyToolPart | ReplyOtherPart;
 
-/** Token counts, summed over every step-finish of the turn (reasoning and cache included). */
+/**
+ * Token counts, summed over every step-finish of the turn (reasoning and cache included).
+ * @example
+ * const { input, output, cache }: TokenTotals = distill(state).tokens;
+ * console.log(`${input} in / ${output} out, ${cache.read} cached`);
+ */
 export interface TokenTotals {
   readonly input: number;
   readonly output: number;
@@ -152,7 +179,12 @@ export interface PendingPermission {
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-/** The latest resolution of a question or permission, e.g. for answer-latency metrics. */
+/**
+ * The latest resolution of a question or permission, e.g. for answer-latency metrics.
+ * @example
+ * const last: ResolvedPrompt | null = state.lastResolved;
+ * if (last?.askedAt != null) track(last.kind, last.resolvedAt - last.askedAt);
+ */
 export interface ResolvedPrompt {
   readonly id: string;
   /** Kind of the pending entry it resolved; null when the id was not pending (Q-05). */
@@ -167,7 +199,12 @@ export interface ResolvedPrompt {
   readonly resolvedAt: number;
 }
 
-/** The latest `session.status` of the session. */
+/**
+ * The latest `session.status` of the session.
+ * @example
+ * const status: ReplySessionStatus = store.getState().sessionStatus;
+ * if (status.type === "retry") showRetry(status.message, status.next);
+ */
 export type ReplySessionStatus =
   | { readonly type: "idle" }
   | { readonly type: "busy" }
@@ -179,11 +216,20 @@ export type ReplySessionStatus =
       readonly next: number | null;
     };
 
-/** Turn phase: "idle" before any sign of a turn, "running", then "done" exactly once per turn. */
+/**
+ * Turn phase: "idle" before any sign of a turn, "running", then "done" exactly once per turn.
+ * @example if (state.turn === "done") console.log("turn ended by", state.endedBy);
+ */
 export type TurnPhase = "idle" | "running" | "done";
 
-/** Which event ended the turn. */
+/**
+ * Which event ended the turn.
+ * @example const endedBy: TurnEndedBy | null = state.endedBy; // null until the turn ends
+ */
 export type TurnEndedBy = "session.status" | "session.idle";
 
-/** A stored assistant message info (`message.updated`, latest wins). */
+/**
+ * A stored assistant message info (`message.updated`, latest wins).
+ * @example const cost = Object.values(state.messages).reduce((sum, info: ReplyMessageInfo) => sum + info.cost, 0);
+ */
 export type ReplyMessageInfo = AssistantMessage;

@@ -11,10 +11,18 @@
  * All three restart when the prompt POST returns (SUB-06).
  */
 
-/** Which watchdog a deadline belongs to. */
+/**
+ * Which watchdog a deadline belongs to.
+ * @example if (store.getState().watchdog.deadlineKind === "turn") showTurnCountdown();
+ */
 export type DeadlineKind = "first-event" | "idle" | "turn";
 
-/** Limits of the three watchdogs, in ms. */
+/**
+ * Limits of the three watchdogs, in ms.
+ * @example
+ * const config: WatchdogConfig = { firstEventMs: 120_000, idleMs: undefined, turnMs: 600_000 };
+ * nextDeadline(clock, config)?.kind // "first-event" right after the prompt
+ */
 export interface WatchdogConfig {
   readonly firstEventMs: number;
   /** Undefined: the idle watchdog is off (the default, WD-12). */
@@ -22,7 +30,10 @@ export interface WatchdogConfig {
   readonly turnMs: number;
 }
 
-/** The clock of one turn. Times are epoch ms. */
+/**
+ * The clock of one turn. Times are epoch ms.
+ * @example if (clock.stalled || clock.wedged) console.warn("no event since", clock.lastEventAt);
+ */
 export interface WatchdogClock {
   /** A turn is being watched. */
   readonly running: boolean;
