@@ -5,10 +5,7 @@
  * must sort after its prompt, and after any id the client made itself a moment earlier.
  */
 
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const TIME_SPACE = 2 ** 48;
-// ms * 0x1000 overflows 2^53 in 2039; ms modulo 2^36 first gives the same low 48 bits.
-const MS_SPACE = 2 ** 36;
+import { BASE62, formatId, idTimeValue, nextIdTimeValue } from "../core/ids";
 
 let lastValue = 0;
 let serial = 0;
@@ -31,8 +28,8 @@ function filler(n: number): string {
  */
 export function fakeId(prefix: string): string {
   // + 0x800: above the per-millisecond counter of ids a client made in the same millisecond.
-  const value = Math.max(((Date.now() % MS_SPACE) * 0x1000 + 0x800) % TIME_SPACE, lastValue + 1) % TIME_SPACE;
+  const value = Math.max(idTimeValue(Date.now(), 0x800), nextIdTimeValue(lastValue));
   lastValue = value;
   serial += 1;
-  return `${prefix}_${value.toString(16).padStart(12, "0")}${filler(serial)}`;
+  return formatId(prefix, value, filler(serial));
 }

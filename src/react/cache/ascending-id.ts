@@ -4,11 +4,7 @@
  * characters, e.g. `msg_20f63b9ec001O82SAH2TesletE`. Ids sort by creation time, which the server
  * relies on (a prompt's user message must sort after every existing message).
  */
-
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const TIME_SPACE = 2 ** 48;
-// ms * 0x1000 overflows 2^53 in 2039; taking ms modulo 2^36 first gives the same low 48 bits exactly.
-const MS_SPACE = 2 ** 36;
+import { BASE62, formatId, idTimeValue, nextIdTimeValue, parseIdTime } from "../../core/ids";
 
 let lastMs = 0;
 let counter = 0;
@@ -19,13 +15,6 @@ function randomBase62(length: number): string {
   let text = "";
   for (const byte of bytes) text += BASE62[byte % 62];
   return text;
-}
-
-/** The 48-bit time value of an id of this prefix, or undefined when it is not one. */
-function timeValue(id: string, prefix: string): number | undefined {
-  if (!id.startsWith(`${prefix}_`)) return undefined;
-  const hex = id.slice(prefix.length + 1, prefix.length + 13);
-  return /^[0-9a-f]{12}$/.test(hex) ? Number.parseInt(hex, 16) : undefined;
 }
 
 /**
@@ -40,8 +29,8 @@ export function ascendingId(prefix: "msg" | "prt", after?: string): string {
     counter = 0;
   }
   counter += 1;
-  let value = ((now % MS_SPACE) * 0x1000 + counter) % TIME_SPACE;
-  const floor = after === undefined ? undefined : timeValue(after, prefix);
-  if (floor !== undefined && value <= floor) value = (floor + 1) % TIME_SPACE;
-  return `${prefix}_${value.toString(16).padStart(12, "0")}${randomBase62(14)}`;
+  let value = idTimeValue(now, counter);
+  const floor = after === undefined ? undefined : parseIdTime(after, prefix);
+  if (floor !== undefined && value <= floor) value = nextIdTimeValue(floor);
+  return formatId(prefix, value, randomBase62(14));
 }
