@@ -1,13 +1,15 @@
 /**
- * Scaling: one delta must cost O(size of the change). A delta into a reply with 1,000 parts vs a
- * reply with one part (and vs an empty reply, where it creates the part); a delta into a 1 MB text
- * part vs a tiny one, against an explicit 1 MB copy, with the heap each delta leaves behind.
+ * Scaling: one delta must cost O(size of the change). A delta into an existing part of a reply
+ * with 1,000 parts vs the same delta into the one existing part of a 1-part reply (reducer and
+ * store apart); a delta into a 1 MB text part vs a tiny one, against an explicit 1 MB copy, the
+ * worst single delta over a long stream into the 1 MB part, and the heap each delta leaves behind.
  */
+import { PerformanceObserver } from "node:perf_hooks";
 import type { WireEvent } from "../src/core/events/types";
 import { createReplyStore, initialReplyState, reduce, type ReplyState } from "../src/core/reply";
 import { createBenchClient } from "./bench-client";
 import { BENCH_SESSION } from "./stream";
-import { bestOf, heapAfterGc } from "./timing";
+import { bestOf, gc, heapAfterGc } from "./timing";
 
 const SID = BENCH_SESSION;
 const COUNT = 20_000;
@@ -39,18 +41,83 @@ function reducerJob(start: ReplyState, part: string): () => void {
   };
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 /**
- * ns per delta of each job: rounds interleave the jobs and each keeps its best time, so a burst
- * of load on the machine hits every case alike instead of skewing one ratio.
+ * ns per delta of each job, the median over rounds: rounds interleave the jobs, so a burst of
+ * load on the machine hits every case alike instead of skewing one ratio, and the median (not
+ * the best) keeps one lucky round from deciding a ratio.
  */
-function interleaved(jobs: Record<string, () => void>, rounds = 9): Record<string, number> {
-  const best: Record<string, number> = {};
+function interleaved(jobs: Record<string, () => void>, rounds = 15): Record<string, number> {
+  const times: Record<string, number[]> = {};
   for (const job of Object.values(jobs)) job();
   for (let round = 0; round < rounds; round++) {
-    for (const [name, job] of Object.entries(jobs)) best[name] = Math.min(best[name] ?? Infinity, bestOf(0, job, false));
+    for (const [name, job] of Object.entries(jobs)) (times[name] ??= []).push(bestOf(0, job, false));
   }
-  for (const name of Object.keys(best)) best[name] = ((best[name] ?? NaN) * 1e6) / COUNT;
-  return best;
+  const ns: Record<string, number> = {};
+  for (const [name, list] of Object.entries(times)) ns[name] = (median(list) * 1e6) / COUNT;
+  return ns;
+}
+
+/** Deltas timed one by one into the 1 MB part: "ab" each, so the text grows by 400 KB. */
+const WINDOW = 200_000;
+
+/** The worst single deltas of one window, all and outside GC pauses. */
+interface Worst {
+  readonly worstNs: number;
+  readonly p999Ns: number;
+  readonly over1ms: number;
+  /** The worst delta during which no GC pause ran: the reducer's own worst case. */
+  readonly worstNoGcNs: number;
+}
+
+/**
+ * The worst single delta streamed into a 1 MB part, timed one by one over a window long enough
+ * to cross many points where the text representation does extra work (sealing a chunk, or
+ * formerly flattening the whole text), so an occasional big copy shows here even when the
+ * average hides it. GC pauses land in the same timings (a scavenge takes 0.3-5 ms here), so the
+ * deltas that overlap a GC pause, as reported by a `gc` PerformanceObserver, are also left out
+ * for a second figure: what the reducer itself costs at worst.
+ */
+async function worstDelta(start: ReplyState, part: string): Promise<Worst> {
+  const event = delta(part, "ab");
+  const begin = new Float64Array(WINDOW);
+  const took = new Float64Array(WINDOW);
+  const pauses: Array<[number, number]> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push([entry.startTime, entry.startTime + entry.duration]);
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  let state = start;
+  gc();
+  for (let i = 0; i < WINDOW; i++) {
+    const t0 = performance.now();
+    state = reduce(state, event, 1);
+    begin[i] = t0;
+    took[i] = performance.now() - t0;
+  }
+  sink += state.partIds.length;
+  // GC entries are delivered asynchronously: let them arrive before reading them.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const sorted = [...took].sort((a, b) => a - b);
+  const during = (i: number): boolean => {
+    const from = begin[i] ?? 0;
+    const to = from + (took[i] ?? 0);
+    return pauses.some(([s, e]) => s < to && e > from);
+  };
+  let worstNoGc = 0;
+  for (let i = 0; i < WINDOW; i++) if ((took[i] ?? 0) > worstNoGc && !during(i)) worstNoGc = took[i] ?? 0;
+  return {
+    worstNs: (sorted[WINDOW - 1] ?? NaN) * 1e6,
+    p999Ns: (sorted[Math.floor(WINDOW * 0.999)] ?? NaN) * 1e6,
+    over1ms: sorted.filter((ms) => ms > 1).length,
+    worstNoGcNs: worstNoGc * 1e6,
+  };
 }
 
 /** One timed job: COUNT deltas through a store (throttleMs 0: reduce, project, setState, a listener). */
@@ -70,7 +137,6 @@ function storeJob(parts: number): { job: () => void; dispose: () => void } {
 
 /** Scaling figures. */
 export interface ScalingFigures {
-  readonly emptyNs: number;
   readonly onePartNs: number;
   readonly thousandNs: number;
   readonly storeOneNs: number;
@@ -78,16 +144,24 @@ export interface ScalingFigures {
   readonly tinyTextNs: number;
   readonly bigTextNs: number;
   readonly copyNs: number;
+  /** Worst / 99.9th percentile single delta over {@link WINDOW} deltas into the 1 MB part (worst window). */
+  readonly worstBigNs: number;
+  readonly p999BigNs: number;
+  readonly over1msBig: number;
+  /** Worst single delta into the 1 MB part that no GC pause overlapped (median of the windows). */
+  readonly worstNoGcBigNs: number;
+  /** The same, the worst window instead of the median one. */
+  readonly worstNoGcMaxBigNs: number;
+  readonly window: number;
   readonly heapPerDelta: number;
 }
 
 /** Runs the scaling benchmark. */
-export function runScaling(): ScalingFigures {
+export async function runScaling(): Promise<ScalingFigures> {
   const big = "x".repeat(1 << 20);
   const storeOne = storeJob(1);
   const storeThousand = storeJob(1000);
   const ns = interleaved({
-    empty: reducerJob(initialReplyState(SID), "p0"),
     one: reducerJob(replyWith(1), "p0"),
     thousand: reducerJob(replyWith(1000), "p500"),
     storeOne: storeOne.job,
@@ -107,10 +181,14 @@ export function runScaling(): ScalingFigures {
   const before = heapAfterGc();
   for (let i = 0; i < 10_000; i++) state = reduce(state, delta("p0", `d${i % 10}`), 1);
   const heapPerDelta = (heapAfterGc() - before) / 10_000;
+  // Five windows, each one sample of where the extra work falls; the worst outside GC is taken as
+  // the median over windows, since a single one can still catch the OS or the JIT stalling us.
+  const windows: Worst[] = [];
+  for (let i = 0; i < 5; i++) windows.push(await worstDelta(replyWith(1, big), "p0"));
+  const worst = windows.reduce((a, b) => (b.worstNs > a.worstNs ? b : a));
   if (state.partIds.length !== 1 || sink < 0 || bytes < 0) throw new Error("unexpected state");
   const get = (name: string): number => ns[name] ?? NaN;
   return {
-    emptyNs: get("empty"),
     onePartNs: get("one"),
     thousandNs: get("thousand"),
     storeOneNs: get("storeOne"),
@@ -118,6 +196,12 @@ export function runScaling(): ScalingFigures {
     tinyTextNs: get("tiny"),
     bigTextNs: get("big"),
     copyNs: (copyMs * 1e6) / 20,
+    worstBigNs: worst.worstNs,
+    p999BigNs: Math.max(...windows.map((w) => w.p999Ns)),
+    over1msBig: Math.max(...windows.map((w) => w.over1ms)),
+    worstNoGcBigNs: median(windows.map((w) => w.worstNoGcNs)),
+    worstNoGcMaxBigNs: Math.max(...windows.map((w) => w.worstNoGcNs)),
+    window: WINDOW,
     heapPerDelta,
   };
 }

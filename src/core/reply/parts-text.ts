@@ -4,7 +4,7 @@
  * announces the part's type.
  */
 import type { ReasoningPart, TextPart } from "@opencode-ai/sdk/v2";
-import { appendText, withText } from "./append-text";
+import { appendDelta } from "./append-text";
 import { withPart, type ReplyState } from "./state";
 import type { ReplyReasoningPart, ReplyTextPart } from "./types";
 import { isRecord, num, str, type Dict } from "./wire";
@@ -58,8 +58,8 @@ export function applyDelta(state: ReplyState, props: Dict): ReplyState {
   let next: TextLike;
   if (existing) {
     if (!isTextLike(existing)) return state;
-    // One concat (a rope: the text is never copied per delta) and a copy of a handful of fields.
-    next = withText(existing, appendText(existing.text, delta));
+    // A rope append (the text is never copied whole, see append-text.ts) and a handful of fields.
+    next = appendDelta(existing, delta);
   } else {
     const type = state.typeMemo.get(id) ?? (field === "reasoning" ? "reasoning" : "text");
     next = textPart(type, messageID === undefined ? { id, text: delta } : { id, messageID, text: delta });
