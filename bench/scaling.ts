@@ -41,6 +41,15 @@ function reducerJob(start: ReplyState, part: string): () => void {
   };
 }
 
+/** The literal baseline: one delta into an EMPTY reply (it creates the part), repeated. */
+function emptyReplyJob(): () => void {
+  const start = initialReplyState(SID);
+  const event = delta("p0", "ab");
+  return () => {
+    for (let i = 0; i < COUNT; i++) sink += reduce(start, event, 1).partIds.length;
+  };
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -137,6 +146,8 @@ function storeJob(parts: number): { job: () => void; dispose: () => void } {
 
 /** Scaling figures. */
 export interface ScalingFigures {
+  /** One delta into an empty reply (creating its part): the wording of the baseline. */
+  readonly emptyNs: number;
   readonly onePartNs: number;
   readonly thousandNs: number;
   readonly storeOneNs: number;
@@ -162,6 +173,7 @@ export async function runScaling(): Promise<ScalingFigures> {
   const storeOne = storeJob(1);
   const storeThousand = storeJob(1000);
   const ns = interleaved({
+    empty: emptyReplyJob(),
     one: reducerJob(replyWith(1), "p0"),
     thousand: reducerJob(replyWith(1000), "p500"),
     storeOne: storeOne.job,
@@ -189,6 +201,7 @@ export async function runScaling(): Promise<ScalingFigures> {
   if (state.partIds.length !== 1 || sink < 0 || bytes < 0) throw new Error("unexpected state");
   const get = (name: string): number => ns[name] ?? NaN;
   return {
+    emptyNs: get("empty"),
     onePartNs: get("one"),
     thousandNs: get("thousand"),
     storeOneNs: get("storeOne"),
