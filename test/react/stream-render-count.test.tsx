@@ -77,7 +77,9 @@ describe("render counts", () => {
       for (const event of [e.busy(), e.assistant(), e.text("prt_1", ""), e.text("prt_2", "sibling")]) fake.emit(event);
       await sleep(50);
     });
-    expect(view.getByTestId("sibling").textContent).toBe("sibling");
+    // Wait for the state, not for a fixed time: on a loaded machine the first frame may come late.
+    await waitFor(() => expect(view.getByTestId("sibling").textContent).toBe("sibling"));
+    await sleep(50); // let the flush that showed it settle, so the counts below start clean
     reset();
 
     await act(async () => {
@@ -114,12 +116,14 @@ describe("render counts", () => {
       for (const event of [e.busy(), e.assistant(), e.text("prt_2", "sibling")]) fake.emit(event);
       await sleep(50);
     });
+    await waitFor(() => expect(view.getByTestId("sibling").textContent).toBe("sibling"));
+    await sleep(50); // let the flush that showed it settle, so the counts below start clean
     reset();
     await act(async () => {
       fake.emit(e.question("que_1"));
       await sleep(20);
     });
-    expect(handle.current?.status).toBe("awaiting-input");
+    await waitFor(() => expect(handle.current?.status).toBe("awaiting-input"));
     expect(renders.stream).toBeGreaterThanOrEqual(1);
     expect(renders.sibling).toBe(0);
   });
