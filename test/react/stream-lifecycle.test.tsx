@@ -131,7 +131,7 @@ describe("useStream: turns started elsewhere", () => {
       for (const event of [e.userMessage(), e.busy(), e.assistant(), e.text("prt_text", ""), e.delta("prt_text", "from the other")]) fake.emit(event);
       await sleep(10);
     });
-    expect(hook.result.current).toMatchObject({ status: "streaming", text: "from the other" });
+    await waitFor(() => expect(hook.result.current).toMatchObject({ status: "streaming", text: "from the other" }));
     await act(async () => {
       fake.emit(e.idle());
       await sleep(10);
@@ -161,7 +161,7 @@ describe("useStream: turns started elsewhere", () => {
       fake.emit(e.delta("prt_text", "ld"));
       await sleep(10);
     });
-    expect(screen.getByTestId("reply").textContent).toBe("streaming: Hello world");
+    await waitFor(() => expect(screen.getByTestId("reply").textContent).toBe("streaming: Hello world"));
     fake.instance().status = {};
     fake.instance().messages.set(session.id, storedTextTurn(session.id, "Hello world!") as never);
     await act(async () => {
@@ -193,7 +193,7 @@ describe("useStream: session switch", () => {
       for (const event of [ea.busy(), ea.assistant(), ea.text("prt_a", ""), ea.delta("prt_a", "from A")]) fake.emit(event);
       await sleep(40);
     });
-    expect(hook.result.current.stream.text).toBe("from A");
+    await waitFor(() => expect(hook.result.current.stream.text).toBe("from A"));
 
     hook.rerender({ id: b.id });
     const switchedAt = hook.history.findIndex((h) => h.id === b.id);

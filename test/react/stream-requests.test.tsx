@@ -93,12 +93,12 @@ describe("useQuestions / usePermissions: lists", () => {
       for (const event of [e.busy(), e.question("que_live")]) setup.fake.emit(event);
     });
     await waitFor(() => expect(hook.result.current.stream.status).toBe("awaiting-input"));
-    expect(ids(hook.result.current.questions.questions)).toEqual(["que_live"]);
+    await waitFor(() => expect(ids(hook.result.current.questions.questions)).toEqual(["que_live"]));
     // The same object as the stream's: one request, one identity.
     expect(hook.result.current.questions.questions[0]).toBe(hook.result.current.stream.questions[0]);
     gate.release();
     await sleep(20);
-    expect(ids(hook.result.current.questions.questions)).toEqual(["que_live"]);
+    await waitFor(() => expect(ids(hook.result.current.questions.questions)).toEqual(["que_live"]));
   });
 });
 

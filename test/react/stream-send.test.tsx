@@ -108,7 +108,7 @@ describe("useStream: callbacks and sending", () => {
       for (const event of [e.busy(), e.userMessage(), e.assistant(), e.text("prt_text", ""), e.delta("prt_text", "the stored")]) fake.emit(event);
       await sleep(10);
     });
-    expect(hook.result.current.text).toBe("the stored");
+    await waitFor(() => expect(hook.result.current.text).toBe("the stored"));
     await act(async () => {
       fake.emit(e.idle());
       await sleep(10);
