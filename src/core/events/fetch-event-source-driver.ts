@@ -32,15 +32,42 @@ function mirror(connection: Connection): Response {
  * throwing so a server close reconnects, `onerror` returning our backoff or rethrowing fatal errors.
  * @example await fetchEventSourceDriver(config, run) // resolves when run.signal aborts
  */
+/** Aborted as soon as any of the signals is (AbortSignal.any is too recent for some browsers). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (a.aborted) return a;
+  if (b.aborted) return b;
+  const controller = new AbortController();
+  const abort = (signal: AbortSignal) => () => controller.abort(signal.reason);
+  a.addEventListener("abort", abort(a), { once: true });
+  b.addEventListener("abort", abort(b), { once: true });
+  return controller.signal;
+}
+
 export const fetchEventSourceDriver: FeedDriver = (config, run) => {
   if (run.signal.aborted) return Promise.resolve(); // the library would never settle on a dead signal
-  return fetchEventSource(buildUrl(config, "/event").toString(), {
-    signal: run.signal,
+  // The library's abort handler calls `document.removeEventListener`, which throws once the DOM is
+  // gone (a test environment torn down while a feed closes on its 0 ms timer). So the library
+  // gets its own signal, aborted only while a document exists; our fetch listens to run.signal
+  // directly, so the connection is closed either way.
+  const library = new AbortController();
+  let settle: () => void = () => undefined;
+  const detached = new Promise<void>((resolve) => (settle = resolve));
+  run.signal.addEventListener(
+    "abort",
+    () => {
+      if (typeof document !== "undefined") library.abort(run.signal.reason);
+      else settle();
+    },
+    { once: true },
+  );
+  const running = fetchEventSource(buildUrl(config, "/event").toString(), {
+    signal: library.signal,
     openWhenHidden: true,
     // The library's own per-attempt signal: it aborts it on dispose, which must stop our fetch too.
     fetch: async (_input, init) => {
       run.attempting();
-      const connection = await openConnection(config, init?.signal ?? run.signal, run.handlers);
+      const signal = init?.signal ? eitherSignal(init.signal, run.signal) : run.signal;
+      const connection = await openConnection(config, signal, run.handlers);
       return isEventStream(connection.response) ? mirror(connection) : connection.response;
     },
     onopen: (response) => assertOpened(response, config),
@@ -50,4 +77,5 @@ export const fetchEventSourceDriver: FeedDriver = (config, run) => {
     },
     onerror: (error: unknown) => run.failed(error),
   });
+  return Promise.race([running, detached]);
 };

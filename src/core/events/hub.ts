@@ -74,7 +74,11 @@ export function createEventHub(config: ResolvedConfig, options: EventHubOptions 
     let attempts = 0;
     let connections = 0; // connections of this run that reached server.connected
     let connected = false; // the current attempt has seen server.connected
-    const isCurrent = (): boolean => run === current && !current.controller.signal.aborted;
+    // Read on every event: a plain flag kept by an abort listener (abort() runs its listeners
+    // synchronously, so it is never stale) instead of the AbortSignal's accessor each time.
+    let aborted = false;
+    current.controller.signal.addEventListener("abort", () => (aborted = true), { once: true });
+    const isCurrent = (): boolean => run === current && !aborted;
 
     const onEvent = (event: WireEvent): void => {
       if (!isCurrent()) return;

@@ -34,6 +34,15 @@ export function createListenerRegistry(): ListenerRegistry {
   let unscoped: readonly Entry[] = NONE;
   const bySession = new Map<string, readonly Entry[]>();
   let size = 0;
+  // The previous dispatch's lookup. Every event's session id is a fresh string from JSON.parse, so
+  // `bySession.get` hashes it each time, while a stream's events nearly all name the same session:
+  // comparing with the previous id is a short memcmp. Forgotten whenever `bySession` changes.
+  let lastSessionId: string | undefined;
+  let lastScoped: readonly Entry[] = NONE;
+  const forget = (): void => {
+    lastSessionId = undefined;
+    lastScoped = NONE;
+  };
 
   const deliver = (entries: readonly Entry[], event: WireEvent, onListenerError: (error: unknown) => void): void => {
     for (let i = 0; i < entries.length; i++) {
@@ -56,7 +65,10 @@ export function createListenerRegistry(): ListenerRegistry {
     add(listener, sessionId) {
       const entry: Entry = { listener, active: true };
       if (sessionId === undefined) unscoped = [...unscoped, entry];
-      else bySession.set(sessionId, [...(bySession.get(sessionId) ?? NONE), entry]);
+      else {
+        bySession.set(sessionId, [...(bySession.get(sessionId) ?? NONE), entry]);
+        forget();
+      }
       size += 1;
       return () => {
         if (!entry.active) return;
@@ -66,6 +78,7 @@ export function createListenerRegistry(): ListenerRegistry {
           unscoped = without(unscoped, entry);
           return;
         }
+        forget();
         const rest = without(bySession.get(sessionId) ?? NONE, entry);
         if (rest.length === 0) bySession.delete(sessionId);
         else bySession.set(sessionId, rest);
@@ -82,7 +95,14 @@ export function createListenerRegistry(): ListenerRegistry {
         return;
       }
       const sessionId = sessionIdOf(event);
-      const scoped = sessionId === undefined ? NONE : (bySession.get(sessionId) ?? NONE);
+      let scoped = NONE;
+      if (sessionId !== undefined) {
+        if (sessionId !== lastSessionId) {
+          lastScoped = bySession.get(sessionId) ?? NONE;
+          lastSessionId = sessionId;
+        }
+        scoped = lastScoped;
+      }
       deliver(first, event, onListenerError);
       deliver(scoped, event, onListenerError);
     },

@@ -27,19 +27,37 @@ const DELTA = "message.part.delta";
 
 /** A delta or snapshot of one part, as far as coalescing cares. */
 interface PartEvent {
-  readonly id: string;
+  id: string;
   /** "text" for deltas and text/reasoning snapshots, else the part type: only the same kind covers. */
-  readonly kind: string;
+  kind: string;
   /** A snapshot that fully determines the part (non-blank text, or any other kept type). */
-  readonly covers: boolean;
+  covers: boolean;
   /** Creates the part when it does not exist yet. */
-  readonly creates: boolean;
+  creates: boolean;
   /** A non-empty delta with `field: "text"` (may set `firstTextSeen`, TXT-10). */
-  readonly text: boolean;
-  readonly messageID: string | undefined;
+  text: boolean;
+  messageID: string | undefined;
 }
 
-/** The part event, or undefined for anything the reducer treats otherwise (kept as it is). */
+// partOf runs for nearly every buffered event and its answer is read only before the next call
+// (never kept: the per-part records copy what they need), so one reused object spares the
+// garbage collector an allocation per event. coalesceEvents calls no user code: never re-entered.
+const SCRATCH: PartEvent = { id: "", kind: "", covers: false, creates: false, text: false, messageID: undefined };
+
+function fill(id: string, kind: string, covers: boolean, creates: boolean, text: boolean, messageID: string | undefined): PartEvent {
+  SCRATCH.id = id;
+  SCRATCH.kind = kind;
+  SCRATCH.covers = covers;
+  SCRATCH.creates = creates;
+  SCRATCH.text = text;
+  SCRATCH.messageID = messageID;
+  return SCRATCH;
+}
+
+/**
+ * The part event, or undefined for anything the reducer treats otherwise (kept as it is). The
+ * answer is {@link SCRATCH}: valid until the next call.
+ */
 function partOf(event: WireEvent, sessionId: string): PartEvent | undefined {
   const props = event.properties;
   const session = sessionIdOf(props);
@@ -49,7 +67,7 @@ function partOf(event: WireEvent, sessionId: string): PartEvent | undefined {
     if (id === undefined || (props.field !== "text" && props.field !== "reasoning")) return undefined;
     const delta = props.delta;
     const creates = (typeof delta === "string" && delta !== "") || typeof delta === "number" || typeof delta === "boolean";
-    return { id, kind: "text", covers: false, creates, text: creates && props.field === "text", messageID: str(props.messageID) };
+    return fill(id, "text", false, creates, creates && props.field === "text", str(props.messageID));
   }
   if (event.type !== SNAPSHOT || !isRecord(props.part)) return undefined;
   const part = props.part;
@@ -59,9 +77,9 @@ function partOf(event: WireEvent, sessionId: string): PartEvent | undefined {
   const messageID = str(part.messageID);
   if (type === "text" || type === "reasoning") {
     const present = typeof part.text === "string" && part.text.trim() !== "";
-    return { id, kind: "text", covers: present, creates: present, text: false, messageID };
+    return fill(id, "text", present, present, false, messageID);
   }
-  return isOtherPartType(type) ? { id, kind: type, covers: true, creates: true, text: false, messageID } : undefined;
+  return isOtherPartType(type) ? fill(id, type, true, true, false, messageID) : undefined;
 }
 
 /** User message ids: the state's, plus those a `message.updated` of the batch announced so far. */
