@@ -1,5 +1,6 @@
 /** Turns one SSE frame's data into a {@link WireEvent}, or says why it cannot. */
 import { MalformedEventError } from "../errors";
+import { decodeDeltaFrame } from "./decode-delta";
 import type { WireEvent } from "./types";
 
 const EXCERPT_LENGTH = 120;
@@ -24,6 +25,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * else console.log(event.type) // "server.connected"
  */
 export function decodeEvent(data: string): WireEvent | MalformedEventError {
+  // Most frames of a streaming reply are text deltas in one fixed shape; reading those without
+  // JSON.parse is most of the decode cost. Any other frame (or any deviation) takes the full path.
+  return decodeDeltaFrame(data) ?? decodeEventSlow(data);
+}
+
+/**
+ * {@link decodeEvent} without the `message.part.delta` fast path: JSON.parse and the checks.
+ * Exported so tests can hold the fast path to exactly this result.
+ */
+export function decodeEventSlow(data: string): WireEvent | MalformedEventError {
   let value: unknown;
   try {
     value = JSON.parse(data);
