@@ -3,39 +3,16 @@
  * change, so `useShallow` re-renders only when something shown changed. Text and parts come from
  * the reducer's cached `distill` / `listParts`; the lists built here are cached per source object.
  */
-import {
-  distill,
-  type DistilledReply,
-  type PendingPermission,
-  type PendingQuestion,
-  type ReplyStatus,
-  type ReplyStoreState,
-  type ReplyToolPart,
-  type ReplyWatchdog,
-  type Todo,
-  type TokenTotals,
-  type ReplyPart,
-} from "../../core/reply";
+import { distill, type ReplyStoreState, type ReplyToolPart, type ReplyWatchdog } from "../../core/reply";
+import type { UseStreamResult } from "./types";
 
 /**
- * The selected view (everything `useStream` returns but the actions and `remainingMs`).
+ * The selected view: everything `useStream` returns but the actions, with the store's watchdog
+ * clock (the hook adds the ticking `remainingMs`). Derived from {@link UseStreamResult} so the two
+ * field lists cannot drift apart.
  * @example const view: StreamView = useStore(store, useShallow(select))
  */
-export interface StreamView {
-  readonly status: ReplyStatus;
-  readonly parts: readonly ReplyPart[];
-  readonly text: string;
-  readonly reasoning: string;
-  readonly toolParts: readonly ReplyToolPart[];
-  readonly todos: readonly Todo[];
-  readonly cost: number;
-  readonly tokens: TokenTotals;
-  readonly error: Error | null;
-  readonly questions: readonly PendingQuestion[];
-  readonly permissions: readonly PendingPermission[];
-  readonly watchdog: ReplyWatchdog;
-  readonly result: DistilledReply | null;
-}
+export type StreamView = Omit<UseStreamResult, "send" | "abort" | "watchdog"> & { readonly watchdog: ReplyWatchdog };
 
 // Records only change when an entry is asked or resolved: one array per record object.
 const valuesCache = new WeakMap<object, readonly unknown[]>();
