@@ -11,35 +11,11 @@ import type { StoreApi } from "zustand/vanilla";
 import { createFakeReplyClient, settle, type FakeReplyClient } from "../support/fake-reply-client";
 import { manualFrames } from "../support/manual-frames";
 import { captureNames, readCapture } from "../support/read-capture";
+import { storedTurn, toolStates } from "../support/stored-turn";
 
 const FIXTURES = new URL("../fixtures/opencode-1.18.33/", import.meta.url);
 const NAMES = captureNames(FIXTURES);
 
-type Dict = Record<string, unknown>;
-type ToolState = [string, string, string | null];
-
-/** What the server stored for the last turn, read independently of the store's own code. */
-function storedTurn(messages: readonly unknown[]) {
-  const entries = messages as { info: Dict; parts: Dict[] }[];
-  const users = entries.filter((m) => m.info.role === "user");
-  const userId = users[users.length - 1]?.info.id;
-  const parts = entries.filter((m) => m.info.role === "assistant" && m.info.parentID === userId).flatMap((m) => m.parts);
-  const texts = (type: string) => parts.filter((p) => p.type === type).map((p) => String(p.text));
-  return {
-    sessionId: String(entries[0]?.info.sessionID),
-    text: texts("text").join("\n\n"),
-    reasoning: texts("reasoning").join("\n\n"),
-    tools: parts
-      .filter((p) => p.type === "tool")
-      .map((p): ToolState => {
-        const state = p.state as Dict;
-        return [String(p.tool), String(state.status), typeof state.output === "string" ? state.output : null];
-      }),
-  };
-}
-
-const toolStates = (state: ReplyStoreState): ToolState[] =>
-  distill(state.reply).parts.flatMap((p): ToolState[] => (p.type === "tool" ? [[p.tool, p.status, p.output ?? null]] : []));
 
 /** Consecutive distinct statuses the store published, the initial one included. */
 function recordStatuses(store: StoreApi<ReplyStoreState>): ReplyStatus[] {
