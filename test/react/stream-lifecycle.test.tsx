@@ -8,11 +8,12 @@ import { StrictMode, type ReactNode } from "react";
 import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { OpencodeProvider } from "../../src/react/provider";
-import { useStream, type UseStreamOptions } from "../../src/react/stream";
+import { useStream } from "../../src/react/stream";
 import { peekReplyStore, replyStoreHolders } from "../../src/react/stream/registry";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeClient, feedOpen, opencodeWrapper, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
 import { sessionEvents, storedTextTurn } from "../support/stream-events";
+import { promptPosts, mountStream } from "../support/stream-mount";
 import { replayServer } from "../support/stream-replay";
 
 const cleanups: Array<() => void> = [];
@@ -20,13 +21,8 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function mount(server: ReturnType<typeof replayServer>, options?: UseStreamOptions) {
-  const hook = renderOpencodeHook(() => useStream(server.sessionId, options), server);
-  cleanups.push(hook.unmount);
-  return hook;
-}
-
-const prompts = (server: ReturnType<typeof replayServer>) => server.posts.filter((p) => p.path.endsWith("prompt_async"));
+const mount = mountStream;
+const prompts = promptPosts;
 
 describe("useStream: subscribe, then prompt", () => {
   it("posts only after the feed saw server.connected, even when send() comes first", async () => {

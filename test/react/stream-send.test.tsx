@@ -8,11 +8,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { OpencodeError, SessionError } from "../../src/core/errors";
 import type { ReplyPart } from "../../src/core/reply";
 import { OpencodeProvider } from "../../src/react/provider";
-import { useReply, useStream, type UseStreamOptions, type UseStreamResult } from "../../src/react/stream";
+import { useReply, useStream, type UseStreamResult } from "../../src/react/stream";
 import { peekReplyStore } from "../../src/react/stream/registry";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
 import { sessionEvents, storedTextTurn } from "../support/stream-events";
+import { promptPosts, mountStream } from "../support/stream-mount";
 import { replayServer } from "../support/stream-replay";
 
 const cleanups: Array<() => void> = [];
@@ -20,13 +21,8 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function mount(server: ReturnType<typeof replayServer>, options?: UseStreamOptions) {
-  const hook = renderOpencodeHook(() => useStream(server.sessionId, options), server);
-  cleanups.push(hook.unmount);
-  return hook;
-}
-
-const prompts = (server: ReturnType<typeof replayServer>) => server.posts.filter((p) => p.path.endsWith("prompt_async"));
+const mount = mountStream;
+const prompts = promptPosts;
 
 describe("useStream: callbacks and sending", () => {
   it("reads callbacks from a ref: new functions every render neither re-create the store nor resubscribe", async () => {
