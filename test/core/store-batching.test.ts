@@ -70,6 +70,40 @@ describe("frame batching", () => {
     expect(distill(h.state().reply).text).toBe("ab");
   });
 
+  test("a status that changes nothing (a repeated busy, the session.idle after an idle status) waits for the frame", async () => {
+    const frames = manualFrames();
+    const h = harness({ scheduler: frames.scheduler });
+    await startTurn(h);
+    h.push(status("busy"), delta("p1", "a"));
+    frames.run();
+    const before = h.notifications();
+    // The server sends a busy status per model step: no store update of its own.
+    h.push(delta("p1", "b"), status("busy"));
+    expect(h.notifications()).toBe(before);
+    expect(frames.pending).toBe(true);
+    // A real change (the turn ends) is applied at once, with the text buffered before it.
+    h.push(status("idle"));
+    expect(h.notifications()).toBe(before + 1);
+    expect(h.state().turn).toBe("done");
+    expect(distill(h.state().reply).text).toBe("ab");
+    h.push(ev("session.idle", {}));
+    expect(h.notifications()).toBe(before + 1);
+    frames.run();
+    expect(h.state().turnsEnded).toBe(1);
+  });
+
+  test("a run of deltas is folded as it arrives: the buffer holds one entry for it", () => {
+    const applied: number[] = [];
+    const frames = manualFrames();
+    const batcher = createEventBatcher({ scheduler: frames.scheduler, apply: (events) => applied.push(events.length) });
+    for (let i = 0; i < 500; i++) batcher.push(delta("p1", "x"));
+    batcher.push(delta("p2", "y"));
+    for (let i = 0; i < 500; i++) batcher.push(delta("p1", "z"));
+    expect(batcher.size).toBe(3);
+    frames.run();
+    expect(applied).toEqual([3]);
+  });
+
   test("the first event of a turn flushes at once: submitted never lingers behind a frame", async () => {
     const frames = manualFrames();
     const h = harness({ scheduler: frames.scheduler });

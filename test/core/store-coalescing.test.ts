@@ -71,7 +71,7 @@ describe("snapshot coalescing", () => {
       fc.property(fc.array(event, { maxLength: 15 }), fc.array(event, { maxLength: 25 }), (first, batch) => {
         const start = reduceAll(initialReplyState(SID), first, 1);
         const all = reduceAll(start, batch, 1);
-        const coalesced = reduceAll(start, mergeDeltaRuns(coalesceEvents(batch, start)), 1);
+        const coalesced = reduceAll(start, coalesceEvents(mergeDeltaRuns(batch), start), 1);
         expect(listParts(coalesced).map(withoutTextRaw)).toEqual(listParts(all).map(withoutTextRaw));
         expect(coalesced.firstTextSeen).toBe(all.firstTextSeen);
         expect(coalesced.totals).toEqual(all.totals);

@@ -6,6 +6,9 @@
  */
 import type { WireEvent } from "../events/types";
 import type { FrameScheduler } from "./frame-scheduler";
+import { PendingEvents } from "./merge-deltas";
+import { reduce } from "./reduce";
+import type { ReplyState } from "./state";
 
 const URGENT_TYPES: ReadonlySet<string> = new Set(["session.status", "session.idle", "session.error"]);
 
@@ -22,6 +25,21 @@ export function isUrgentEvent(event: WireEvent): boolean {
 }
 
 /**
+ * True when `event` must be applied at once to a store whose reply is `reply`: an urgent event
+ * ({@link isUrgentEvent}) that changes something. A repeated `busy` status (the server sends one
+ * per model step) or the `session.idle` that follows an idle status (STS-06) changes nothing, so it
+ * waits for the next frame like any other event instead of costing a store update of its own.
+ * `reply` may lag the buffered events, but only urgent events change the status or end a turn, and
+ * those are applied at once: a status event that changes nothing here changes nothing there.
+ * @example isUrgentFor(store.getState().reply, { type: "session.status", properties: { sessionID: "ses_1", status: { type: "busy" } } })
+ */
+export function isUrgentFor(reply: ReplyState, event: WireEvent): boolean {
+  if (!isUrgentEvent(event)) return false;
+  const type = event.type;
+  return (type !== "session.status" && type !== "session.idle") || reduce(reply, event, 0) !== reply;
+}
+
+/**
  * Options of {@link createEventBatcher}.
  * @example
  * const options: EventBatcherOptions = { scheduler: timerScheduler(50), apply: (events) => console.log(events.length) };
@@ -30,7 +48,7 @@ export function isUrgentEvent(event: WireEvent): boolean {
 export interface EventBatcherOptions {
   /** Schedules a flush; null applies every event synchronously. */
   readonly scheduler: FrameScheduler | null;
-  /** Applies one batch (in arrival order); called with a non-empty list. */
+  /** Applies one batch (in arrival order, runs of same-part deltas folded); called with a non-empty list. */
   readonly apply: (events: readonly WireEvent[]) => void;
 }
 
@@ -47,12 +65,14 @@ export interface EventBatcher {
   flush(): void;
   /** Drops the buffer and cancels the scheduled flush; later pushes are ignored. */
   dispose(): void;
-  /** Number of buffered events. */
+  /** Number of buffered entries (a folded run of deltas counts once). */
   readonly size: number;
 }
 
 /**
- * Creates a batcher. Re-entrant pushes (a store listener that causes an event) are buffered and
+ * Creates a batcher. A run of deltas of one part is folded into one delta as it arrives (see
+ * {@link PendingEvents}), so a burst of tokens holds one event and its text pieces until the flush,
+ * not thousands of events. Re-entrant pushes (a store listener that causes an event) are buffered and
  * applied by the flush already running, so batches never interleave.
  * @example
  * const batcher = createEventBatcher({ scheduler: frameScheduler(), apply: (events) => store.setState(reduceAll(store.getState(), events)) });
@@ -60,7 +80,7 @@ export interface EventBatcher {
  */
 export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
   const { scheduler, apply } = options;
-  let buffer: WireEvent[] = [];
+  const buffer = new PendingEvents();
   let cancel: (() => void) | undefined;
   let flushing = false;
   let disposed = false;
@@ -73,11 +93,7 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
     if (flushing || disposed) return;
     flushing = true;
     try {
-      while (buffer.length > 0 && !disposed) {
-        const batch = buffer;
-        buffer = [];
-        apply(batch);
-      }
+      while (buffer.size > 0 && !disposed) apply(buffer.take());
     } finally {
       flushing = false;
     }
@@ -98,12 +114,12 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
     flush,
     dispose() {
       disposed = true;
-      buffer = [];
+      buffer.clear();
       cancel?.();
       cancel = undefined;
     },
     get size() {
-      return buffer.length;
+      return buffer.size;
     },
   };
 }

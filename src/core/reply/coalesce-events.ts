@@ -128,6 +128,11 @@ interface Seen {
  * @example coalesceEvents([delta("p", "a"), delta("p", "b"), textSnap("p", "ab")], state) // the creating delta and the snapshot
  */
 export function coalesceEvents(events: readonly WireEvent[], state: ReplyState): readonly WireEvent[] {
+  // Only a snapshot after some other event can cover anything: most batches (a few events between
+  // two status changes) have none, and skip the bookkeeping below.
+  let later = false;
+  for (let i = 1; i < events.length && !later; i++) later = (events[i] as WireEvent).type === SNAPSHOT;
+  if (!later) return events;
   // A new user message removes the parts of that message (USG-05), and which parts those are
   // depends on every snapshot before it: a snapshot never covers events across one (segments).
   const covers: Map<string, { index: number; kind: string }>[] = [];

@@ -8,7 +8,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isServerEvent } from "../events/route";
 import type { WireEvent } from "../events/types";
-import { createEventBatcher, isUrgentEvent } from "./batcher";
+import { createEventBatcher, isUrgentFor } from "./batcher";
 import { refetchAfterReconnect } from "./final-merge";
 import { resumeTurn } from "./resume-turn";
 import { createFrameScheduler } from "./frame-scheduler";
@@ -152,7 +152,7 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     const clock = t.clock;
     // The turn's first event, or one after a stall, changes the status: applied at once.
     const statusMoves = clock.running && ofTurn && (!clock.firstEventSeen || clock.stalled || clock.wedged);
-    batcher.push(event, statusMoves || isUrgentEvent(event));
+    batcher.push(event, statusMoves || isUrgentFor(t.reply, event));
   };
 
   let offs: Array<() => void> = [];

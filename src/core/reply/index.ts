@@ -44,7 +44,7 @@ export type {
   ReplyWatchdog,
 } from "./reply-store-types";
 export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./reply-status";
-export { createEventBatcher, isUrgentEvent, type EventBatcher, type EventBatcherOptions } from "./batcher";
+export { createEventBatcher, isUrgentEvent, isUrgentFor, type EventBatcher, type EventBatcherOptions } from "./batcher";
 export { coalesceEvents } from "./coalesce-events";
 export { mergeDeltaRuns } from "./merge-deltas";
 export {

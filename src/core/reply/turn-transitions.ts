@@ -7,7 +7,6 @@ import { IdleStreamError, StaleSessionError, TimeoutError } from "../errors";
 import type { WireEvent } from "../events/types";
 import { coalesceEvents } from "./coalesce-events";
 import { finishTurn } from "./final-merge";
-import { mergeDeltaRuns } from "./merge-deltas";
 import { reduce } from "./reduce";
 import { seconds, type ReplyRuntime } from "./reply-runtime";
 import { isAwaitingInput, type ReplyState } from "./state";
@@ -17,8 +16,8 @@ import { disarm, dueWatchdog, fire, noteEvent, observeTurn, setSuspended } from 
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
- * Folds one batch into the reply (coalesced, runs of deltas folded, one pass), then applies the
- * turn transitions; the caller publishes once.
+ * Folds one batch into the reply (runs of deltas already folded by the batcher; coalesced here,
+ * one pass), then applies the turn transitions; the caller publishes once.
  */
 export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void {
   const t = rt.turn;
@@ -31,7 +30,7 @@ export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void
     t.unnotedOfTurn = false;
   }
   let reply = before;
-  for (const event of mergeDeltaRuns(coalesceEvents(events, before))) {
+  for (const event of coalesceEvents(events, before)) {
     // A store outlives its turns: the next turn starts from an empty reply.
     if (reply.turn === "done" && startsTurn(reply, event)) {
       reply = nextTurnState(reply);
