@@ -16,6 +16,16 @@ import { disarm, dueWatchdog, fire, noteEvent, observeTurn, setSuspended } from 
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
+ * Batches shorter than this are reduced as they are, without coalescing. Coalescing never changes
+ * the result (property-tested), it only saves reducing events a later snapshot makes redundant, and
+ * since deltas fold into their run as they arrive, a small batch has next to nothing to drop: on
+ * the ingest benchmark's stream it dropped 1.7 % of the entries of batches averaging ten, at a cost
+ * of ~5 ms per 122k events, ten times what it saved. Long batches (a burst: a replay after a
+ * reconnect, a resumed turn, a hidden tab) are where snapshots of one part pile up.
+ */
+export const COALESCE_MIN_BATCH = 32;
+
+/**
  * Folds one batch into the reply (runs of deltas already folded by the batcher; coalesced here,
  * one pass), then applies the turn transitions; the caller publishes once.
  */
@@ -30,7 +40,7 @@ export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void
     t.unnotedOfTurn = false;
   }
   let reply = before;
-  for (const event of coalesceEvents(events, before)) {
+  for (const event of events.length < COALESCE_MIN_BATCH ? events : coalesceEvents(events, before)) {
     // A store outlives its turns: the next turn starts from an empty reply.
     if (reply.turn === "done" && startsTurn(reply, event)) {
       reply = nextTurnState(reply);
