@@ -18,9 +18,13 @@ function isTextLike(part: { type: string } | undefined): part is TextLike {
 
 /** Builds a text or reasoning part; `base` carries the fields shared with the previous version. */
 function textPart(type: "text" | "reasoning", base: Omit<ReplyTextPart, "type" | "raw">, raw?: Dict): TextLike {
+  // Field by field, in the order `withText` (append-text.ts) uses, so every text part has one shape.
+  const part: { -readonly [K in keyof TextLike]?: TextLike[K] } = { id: base.id, type, text: base.text };
+  if (base.messageID !== undefined) part.messageID = base.messageID;
+  if (base.time !== undefined) part.time = base.time;
   // The snapshot was checked for id and type; the rest of TextPart/ReasoningPart is the server's word.
-  if (type === "text") return raw ? { ...base, type, raw: raw as unknown as TextPart } : { ...base, type };
-  return raw ? { ...base, type, raw: raw as unknown as ReasoningPart } : { ...base, type };
+  if (raw !== undefined) part.raw = raw as unknown as TextPart & ReasoningPart;
+  return part as TextLike;
 }
 
 function readTime(value: unknown): TextTime {
@@ -87,13 +91,9 @@ export function applyTextSnapshot(state: ReplyState, part: Dict, id: string, typ
   const time = readTime(part.time);
   if (existing && existing.type === type && existing.text === text && sameTime(existing.time, time)) return state;
   const messageID = str(part.messageID) ?? existing?.messageID;
-  const base: Omit<ReplyTextPart, "type" | "raw"> = { id, text };
-  return withPart(
-    state,
-    textPart(
-      type,
-      { ...base, ...(messageID === undefined ? {} : { messageID }), ...(time === undefined ? {} : { time }) },
-      part,
-    ),
-  );
+  // Built field by field (not spreads): one of these per text snapshot, some with long text.
+  const base: { -readonly [K in keyof Omit<ReplyTextPart, "type" | "raw">]: ReplyTextPart[K] } = { id, text };
+  if (messageID !== undefined) base.messageID = messageID;
+  if (time !== undefined) base.time = time;
+  return withPart(state, textPart(type, base, part));
 }

@@ -4,7 +4,7 @@
  */
 import type { AssistantMessage, Part } from "@opencode-ai/sdk/v2";
 import { ZERO_TOTALS, withPart, withoutParts, type ReplyState } from "./state";
-import { patchState } from "./state-copy";
+import { copyState, patchState } from "./state-copy";
 import type { Totals } from "./types";
 import { isRecord, num, str, type Dict } from "./wire";
 
@@ -88,13 +88,17 @@ export function applyMessageUpdated(state: ReplyState, props: Dict): ReplyState 
     return withoutParts(next, (part) => part.messageID === id);
   }
   if (info.role !== "assistant") return state;
-  // Only id and role were checked; the rest of AssistantMessage is the server's word.
-  const messages = { ...state.messages, [id]: info as unknown as AssistantMessage };
+  // Only id and role were checked; the rest of AssistantMessage is the server's word. Copied
+  // without a spread and set in place on the fresh copies: the server sends this event several
+  // times per model step, and a spread plus a computed key is its slowest way to build them.
+  const messages: Record<string, AssistantMessage> = Object.assign({}, state.messages);
+  messages[id] = info as unknown as AssistantMessage;
+  const next = copyState(state);
+  next.messages = messages;
   const parentID = str(info.parentID);
-  if (state.userMessageId !== null || parentID === undefined) return patchState(state, { messages });
-  return patchState(state, {
-    messages,
-    userMessageId: parentID,
-    userMessageIds: { ...state.userMessageIds, [parentID]: true },
-  });
+  if (state.userMessageId === null && parentID !== undefined) {
+    next.userMessageId = parentID;
+    next.userMessageIds = { ...state.userMessageIds, [parentID]: true };
+  }
+  return next;
 }
