@@ -31,14 +31,6 @@ export function bestOf(runs: number, fn: () => void, warmUp = true): number {
   return best;
 }
 
-/** Wall time of one call of an async `fn`, in ms, after a full collection. */
-export async function timeOnce(fn: () => Promise<void>): Promise<number> {
-  gc();
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
 /** Nanoseconds per operation of `fn` called `count` times (best of `runs`). */
 export function nsPerOp(runs: number, count: number, fn: (i: number) => void): number {
   const ms = bestOf(runs, () => {
