@@ -1,8 +1,7 @@
 /**
- * `npm run bench`: ingest, scaling and memory figures of the reply pipeline. Prints figures only;
- * nothing here fails a build (speed goals are read, not asserted). It runs as one esbuild bundle,
- * like the code an app's bundler ships (tsx's per-file transform adds export getters and name
- * helpers on every cross-module call, which no shipped build has).
+ * The benchmark's sections: `scaling` (scaling and memory tables) or `ingest`, one per process
+ * (`scripts/bench.mjs` runs each in a fresh one: a section's heap must not weigh on the next). Prints
+ * figures only; nothing here fails a build (speed goals are read, not asserted).
  */
 import { runIngest } from "./ingest";
 import { runMemory } from "./memory";
@@ -17,7 +16,7 @@ if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
   console.warn("note: run with --expose-gc (npm run bench does) for meaningful heap figures");
 }
 
-/** Scaling and memory tables (skipped by `npm run bench -- ingest`, the slow part to iterate on). */
+/** Scaling and memory tables. */
 async function reportScalingAndMemory(): Promise<void> {
   const s = await runScaling();
   console.log("\nScaling: ns per delta (\"ab\") streamed into one part, reducer alone unless said");
@@ -57,18 +56,23 @@ async function reportScalingAndMemory(): Promise<void> {
   console.log(`heap within 2x text + constant: ${verdict(m.retained <= budget)} (${((m.retained - m.constant) / m.textBytes).toFixed(2)}x text)`);
 }
 
-if (process.argv[2] !== "ingest") await reportScalingAndMemory();
-
-// Last: its 30 MB stream and garbage would weigh on the finer measurements above.
-const stream = buildStream();
-console.log(`\nIngest: ${mb(stream.bytes)} recorded stream, ${stream.frames} frames (${stream.deltas} deltas)`);
-const ingest = await runIngest(stream);
-const widths = [48, 8, 12, 13, 8, 10];
-console.log(row(["pipeline", "ms", "events/s", "vs JSON.parse", "ns/evt", "publishes"], widths));
-for (const r of ingest.rows) {
-  const perEvent = (r.ms * 1e6) / ingest.events;
-  console.log(row([r.label, r.ms.toFixed(1), Math.round(r.eventsPerSec).toLocaleString("en"), `${(r.ratio * 100).toFixed(0)} %`, perEvent.toFixed(0), r.flushes > 0 ? r.flushes.toLocaleString("en") : ""], widths));
+/** The ingest table. */
+async function reportIngest(): Promise<void> {
+  const stream = buildStream();
+  console.log(`\nIngest: ${mb(stream.bytes)} recorded stream, ${stream.frames} frames (${stream.deltas} deltas)`);
+  const ingest = await runIngest(stream);
+  const widths = [48, 8, 12, 13, 8, 10];
+  console.log(row(["pipeline", "ms", "events/s", "vs JSON.parse", "ns/evt", "publishes"], widths));
+  for (const r of ingest.rows) {
+    const perEvent = (r.ms * 1e6) / ingest.events;
+    console.log(row([r.label, r.ms.toFixed(1), Math.round(r.eventsPerSec).toLocaleString("en"), `${(r.ratio * 100).toFixed(0)} %`, perEvent.toFixed(0), r.flushes > 0 ? r.flushes.toLocaleString("en") : ""], widths));
+  }
+  const defaults = ingest.rows.filter((r) => r.isDefault);
+  const worst = Math.min(...defaults.map((r) => r.ratio));
+  console.log(`default store pipeline >= 60 % of JSON.parse: ${verdict(worst >= 0.6)} (worst ${(worst * 100).toFixed(0)} %)`);
 }
-const defaults = ingest.rows.filter((r) => r.isDefault);
-const worst = Math.min(...defaults.map((r) => r.ratio));
-console.log(`default store pipeline >= 60 % of JSON.parse: ${verdict(worst >= 0.6)} (worst ${(worst * 100).toFixed(0)} %)`);
+
+const section = process.argv[2];
+if (section === "scaling") await reportScalingAndMemory();
+else if (section === "ingest") await reportIngest();
+else throw new Error(`bench section "scaling" or "ingest", not ${String(section)} (npm run bench runs both)`);
