@@ -4,6 +4,7 @@ import { afterAll, expect, it, vi } from "vitest";
 import { fetchEventSourceDriver } from "../../src/core/events/fetch-event-source-driver";
 import { selectFeedDriver } from "../../src/core/events/select-driver";
 import { createFeedFixture, disposeFeedFixtures, sleep } from "../support/feed-fixture";
+import { until } from "../support/sse-server";
 import { runFeedSuite } from "../support/feed-suite";
 
 // Counts the library's runs (and keeps the real implementation) to prove this file goes through it.
@@ -43,6 +44,32 @@ it("keeps the stream open while the tab is hidden (openWhenHidden): no abort, no
     state.mockRestore();
     await disposeFeedFixtures();
   }
+});
+
+it("a feed whose DOM goes away while connected (a torn-down test environment) ends quietly when the server closes", async () => {
+  const { server, record, statuses } = await createFeedFixture();
+  record();
+  const stream = await server.stream(1);
+  const escaped: unknown[] = [];
+  const onEscape = (reason: unknown): void => void escaped.push(reason);
+  process.on("unhandledRejection", onEscape);
+  process.on("uncaughtException", onEscape);
+  try {
+    await until(() => statuses.includes("open"), "the feed opens");
+    vi.stubGlobal("document", undefined);
+    vi.stubGlobal("window", undefined);
+    stream.end();
+    await stream.closed;
+    // Nothing to wait for but the absence of an error: the library, left waiting, never touches
+    // the missing DOM (without the guard its dispose threw "document is not defined" here).
+    await sleep(200);
+  } finally {
+    vi.unstubAllGlobals();
+    process.off("unhandledRejection", onEscape);
+    process.off("uncaughtException", onEscape);
+    await disposeFeedFixtures();
+  }
+  expect(escaped).toEqual([]);
 });
 
 afterAll(() => {

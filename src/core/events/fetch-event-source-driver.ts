@@ -3,6 +3,31 @@ import { assertOpened, isEventStream, openConnection, StreamEndedError, type Con
 import type { FeedDriver } from "./feed-driver";
 import { buildUrl } from "../http/url";
 
+/** True while the page (or the test environment) has a DOM. */
+function hasDom(): boolean {
+  return typeof document !== "undefined" && typeof window !== "undefined" && window !== null;
+}
+
+/**
+ * `promise`, except that it never settles if the DOM is gone by then. Whatever the library does
+ * next with the outcome (dispose, a retry timer) touches `window` and `document`; once they are gone
+ * (a test environment torn down while a feed was still connected) that throws inside the library's
+ * own async code, where nothing can catch it. Our side of the connection has already handled the
+ * end: the library is simply left waiting, and collected with everything else.
+ */
+function whileDom<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    promise.then(
+      (value) => {
+        if (hasDom()) resolve(value);
+      },
+      (error: unknown) => {
+        if (hasDom()) reject(error);
+      },
+    );
+  });
+}
+
 /** Null-body statuses cannot carry the mirror stream; any 2xx is "open" for us anyway (SSE-03). */
 const NULL_BODY_STATUSES = new Set([204, 205]);
 
@@ -15,7 +40,7 @@ function mirror(connection: Connection): Response {
   const { response, ended } = connection;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      ended.then(
+      void whileDom(ended).then(
         () => controller.close(),
         (error: unknown) => controller.error(error),
       );
@@ -55,7 +80,7 @@ export const fetchEventSourceDriver: FeedDriver = (config, run) => {
   run.signal.addEventListener(
     "abort",
     () => {
-      if (typeof document !== "undefined") library.abort(run.signal.reason);
+      if (hasDom()) library.abort(run.signal.reason);
       else settle();
     },
     { once: true },
@@ -64,11 +89,14 @@ export const fetchEventSourceDriver: FeedDriver = (config, run) => {
     signal: library.signal,
     openWhenHidden: true,
     // The library's own per-attempt signal: it aborts it on dispose, which must stop our fetch too.
-    fetch: async (_input, init) => {
+    fetch: (_input, init) => {
       run.attempting();
       const signal = init?.signal ? eitherSignal(init.signal, run.signal) : run.signal;
-      const connection = await openConnection(config, signal, run.handlers);
-      return isEventStream(connection.response) ? mirror(connection) : connection.response;
+      return whileDom(
+        openConnection(config, signal, run.handlers).then((connection) =>
+          isEventStream(connection.response) ? mirror(connection) : connection.response,
+        ),
+      );
     },
     onopen: (response) => assertOpened(response, config),
     onmessage: () => undefined, // never called: the mirror body is empty

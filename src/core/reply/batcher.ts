@@ -25,18 +25,26 @@ export function isUrgentEvent(event: WireEvent): boolean {
 }
 
 /**
- * True when `event` must be applied at once to a store whose reply is `reply`: an urgent event
- * ({@link isUrgentEvent}) that changes something. A repeated `busy` status (the server sends one
- * per model step) or the `session.idle` that follows an idle status (STS-06) changes nothing, so it
- * waits for the next frame like any other event instead of costing a store update of its own.
- * `reply` may lag the buffered events, but only urgent events change the status or end a turn, and
- * those are applied at once: a status event that changes nothing here changes nothing there.
- * @example isUrgentFor(store.getState().reply, { type: "session.status", properties: { sessionID: "ses_1", status: { type: "busy" } } })
+ * True when `event` must be applied at once to a store whose last applied reply is `reply` while
+ * `buffered` events wait for the next frame: an urgent event ({@link isUrgentEvent}) unless it
+ * provably changes nothing. The server repeats `busy` once per model step, and sends
+ * `session.idle` right after the idle status (STS-06); those wait for the frame like any other
+ * event instead of costing a store update each. "Provably": `reply` lags the buffered events, and
+ * those can start a turn (a delta, a user message), so
+ * - a busy or retry status is held back only while the reply's turn is already running with that
+ *   same status (buffered events can neither end a turn nor change its status: only urgent ones do);
+ * - an idle status or `session.idle` only when nothing is buffered, so `reply` is current.
+ * @example isUrgentFor(reply, { type: "session.status", properties: { sessionID: "ses_1", status: { type: "busy" } } }, 0)
  */
-export function isUrgentFor(reply: ReplyState, event: WireEvent): boolean {
+export function isUrgentFor(reply: ReplyState, event: WireEvent, buffered: number): boolean {
   if (!isUrgentEvent(event)) return false;
   const type = event.type;
-  return (type !== "session.status" && type !== "session.idle") || reduce(reply, event, 0) !== reply;
+  if (type !== "session.status" && type !== "session.idle") return true;
+  const changes = reduce(reply, event, 0) !== reply;
+  if (changes) return true;
+  // Unchanged against `reply`: an idle-type event ends nothing only when `reply` is current; a
+  // busy/retry that matches a running turn matches the buffered state too.
+  return buffered > 0 && reply.turn !== "running";
 }
 
 /**

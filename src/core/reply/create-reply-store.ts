@@ -152,7 +152,7 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     const clock = t.clock;
     // The turn's first event, or one after a stall, changes the status: applied at once.
     const statusMoves = clock.running && ofTurn && (!clock.firstEventSeen || clock.stalled || clock.wedged);
-    batcher.push(event, statusMoves || isUrgentFor(t.reply, event));
+    batcher.push(event, statusMoves || isUrgentFor(t.reply, event, batcher.size));
   };
 
   let offs: Array<() => void> = [];

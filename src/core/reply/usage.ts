@@ -88,11 +88,11 @@ export function applyMessageUpdated(state: ReplyState, props: Dict): ReplyState 
     return withoutParts(next, (part) => part.messageID === id);
   }
   if (info.role !== "assistant") return state;
-  // Only id and role were checked; the rest of AssistantMessage is the server's word. Copied
-  // without a spread and set in place on the fresh copies: the server sends this event several
-  // times per model step, and a spread plus a computed key is its slowest way to build them.
-  const messages: Record<string, AssistantMessage> = Object.assign({}, state.messages);
-  messages[id] = info as unknown as AssistantMessage;
+  // Only id and role were checked; the rest of AssistantMessage is the server's word. (A computed
+  // key in a literal, not an assignment: an id of "__proto__" must stay an own key.)
+  const messages = { ...state.messages, [id]: info as unknown as AssistantMessage };
+  // The state is copied field by field and patched in place (no Object.assign of a patch): the
+  // server sends this event several times per model step.
   const next = copyState(state);
   next.messages = messages;
   const parentID = str(info.parentID);

@@ -1,0 +1,108 @@
+/**
+ * A frame-batched store (deltas folded as they arrive, long batches coalesced, statuses that change
+ * nothing held for the frame) against a synchronous one fed the same events: the same reply once
+ * the frame is applied, and turn ends, statuses and errors visible at once, never a frame late.
+ */
+import fc from "fast-check";
+import { afterEach, expect, test } from "vitest";
+import type { WireEvent } from "../../src/core/events/types";
+import { distill, listParts, type ReplyPart } from "../../src/core/reply";
+import { settle } from "../support/fake-reply-client";
+import { manualFrames } from "../support/manual-frames";
+import { assistantMessage, delta, ev, status, stepFinish, textSnap, toolSnap, userMessage } from "../support/reply-events";
+import { disposeHarnesses, harness, type Harness } from "../support/store-harness";
+
+afterEach(disposeHarnesses);
+
+/** A text part's `raw` may differ (coalescing may skip an older snapshot the reducer would keep). */
+function withoutTextRaw(part: ReplyPart): unknown {
+  if (part.type !== "text" && part.type !== "reasoning") return part;
+  const { raw: _raw, ...rest } = part;
+  return rest;
+}
+
+const ids = ["p1", "p2", "p3"];
+const messages = ["msg_a1", "msg_a2", "msg_u1", "msg_u2"];
+const event = fc.oneof(
+  fc
+    .record({ id: fc.constantFrom(...ids), text: fc.constantFrom<unknown>("", "a", "bc", 1), m: fc.constantFrom(...messages), field: fc.constantFrom("text", "reasoning", "input") })
+    .map((e) => delta(e.id, e.text, e.field, { messageID: e.m })),
+  fc
+    .record({ id: fc.constantFrom(...ids), text: fc.constantFrom("", " ", "snap"), type: fc.constantFrom("text", "reasoning"), m: fc.constantFrom(...messages) })
+    .map((e) => textSnap(e.id, e.text, e.type, { messageID: e.m })),
+  fc.constantFrom(
+    stepFinish("sf", 1, { input: 2 }),
+    toolSnap("p3", "bash", { status: "running" }),
+    userMessage("msg_u1"),
+    userMessage("msg_u2"),
+    assistantMessage("msg_a1"),
+    assistantMessage("msg_a2", { parentID: "msg_u2" }),
+    status("busy"),
+    status("idle"),
+    status("retry", { attempt: 1, message: "x" }),
+    ev("session.idle", {}),
+    ev("session.error", { error: { name: "MessageAbortedError" } }),
+    ev("todo.updated", { todos: [{ content: "a", status: "pending" }] }),
+  ),
+);
+/** Events, each maybe followed by a frame; long enough for batches past the coalescing threshold. */
+const feed = fc.array(fc.tuple(event, fc.integer({ min: 0, max: 40 }).map((n) => n === 0)), { maxLength: 120 });
+
+async function pair(): Promise<{ batched: Harness; sync: Harness; frames: ReturnType<typeof manualFrames> }> {
+  const frames = manualFrames();
+  const batched = harness({ scheduler: frames.scheduler, resume: false });
+  const sync = harness({ throttleMs: 0, resume: false });
+  await settle();
+  return { batched, sync, frames };
+}
+
+test("property: once the frame is applied, a batched store holds what a synchronous one does", async () => {
+  await fc.assert(
+    fc.asyncProperty(feed, async (sequence) => {
+      const { batched, sync, frames } = await pair();
+      for (const [e, frameEnds] of sequence) {
+        batched.push(e);
+        sync.push(e);
+        if (frameEnds) frames.run();
+      }
+      frames.run();
+      const a = batched.state().reply;
+      const b = sync.state().reply;
+      expect(listParts(a).map(withoutTextRaw)).toEqual(listParts(b).map(withoutTextRaw));
+      expect(distill(a).text).toBe(distill(b).text);
+      expect([a.turn, a.turnsEnded, a.status, a.totals, a.todos]).toEqual([b.turn, b.turnsEnded, b.status, b.totals, b.todos]);
+      disposeHarnesses();
+    }),
+    { numRuns: 1000 },
+  );
+}, 120_000);
+
+test("property: after a status, idle or error event, the turn, its status and its error are current at once", async () => {
+  await fc.assert(
+    fc.asyncProperty(feed, async (sequence) => {
+      const { batched, sync, frames } = await pair();
+      for (const [e, frameEnds] of sequence) {
+        batched.push(e);
+        sync.push(e);
+        // Other events (a user message starting the next turn, text) may wait for the frame.
+        if (e.type === "session.status" || e.type === "session.idle" || e.type === "session.error") {
+          const a = batched.state().reply;
+          const b = sync.state().reply;
+          expect([a.turn, a.turnsEnded, a.status, a.error, a.aborted]).toEqual([b.turn, b.turnsEnded, b.status, b.error, b.aborted]);
+        }
+        if (frameEnds) frames.run();
+      }
+      disposeHarnesses();
+    }),
+    { numRuns: 1000 },
+  );
+}, 120_000);
+
+test("an idle status after buffered text ends the turn at once (the reply it is judged against lags the buffer)", async () => {
+  const { batched, frames } = await pair();
+  const text: WireEvent = delta("p1", "a");
+  batched.push(text, status("idle"));
+  expect(batched.state().turnsEnded).toBe(1);
+  expect(distill(batched.state().reply).text).toBe("a");
+  expect(frames.pending).toBe(false);
+});
