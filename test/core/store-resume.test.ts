@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { createReplyStore, distill, type ReplyStoreOptions, type ReplyStoreState } from "../../src/core/reply";
 import { stitchText } from "../../src/core/reply/mid-turn-merge";
 import { createFakeReplyClient, settle, type FakeReplyClient } from "../support/fake-reply-client";
-import { delta, SID, status, textSnap } from "../support/reply-events";
+import { delta, ev, SID, status, textSnap } from "../support/reply-events";
 import { storedText } from "../support/store-harness";
 
 interface Resumed {
@@ -129,6 +129,65 @@ describe("reply store: a turn already running at creation", () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(r.store.getState()).toMatchObject({ status: "streaming", error: null });
     expect(r.errors).toEqual([]);
+  });
+});
+
+describe("reply store: prompts pending before the store could see them", () => {
+  const question = { id: "que_1", sessionID: SID, questions: [{ question: "Which?", header: "Pick", options: [] }] };
+  const permission = { id: "per_1", sessionID: SID, permission: "bash", patterns: ["ls"], always: [], metadata: {} };
+  const otherSession = { id: "que_9", sessionID: "ses_other", questions: [] };
+
+  test("a resumed turn waiting on a question and a permission: awaiting-input, turn deadline suspended", async () => {
+    vi.useFakeTimers();
+    const r = resumed({ type: "busy" }, storedText("so far"), { turnTimeoutMs: 1_000 });
+    r.client.questionsAnswer = async () => [question, otherSession];
+    r.client.permissionsAnswer = async () => [permission];
+    r.client.events.connect(); // a pending prompt suspends the deadline only while the feed is up (RC-06)
+    await settle();
+    const state = r.store.getState();
+    expect(state.status).toBe("awaiting-input");
+    expect(Object.keys(state.questions)).toEqual(["que_1"]);
+    expect(state.permissions.per_1).toMatchObject({ permission: "bash", patterns: ["ls"] });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(r.store.getState()).toMatchObject({ status: "awaiting-input", error: null });
+    // Answered on the feed as usual: the turn goes on, its deadline running again.
+    r.push(ev("question.replied", { requestID: "que_1", answers: [["A"]] }), ev("permission.replied", { requestID: "per_1", reply: "once" }));
+    expect(r.store.getState().status).toBe("streaming");
+    expect(r.store.getState().watchdog.deadlineKind).toBe("turn");
+  });
+
+  test("a request answered on the feed while the lists were in flight is not brought back", async () => {
+    const r = resumed({ type: "busy" }, storedText("so far"));
+    const list = deferred<readonly unknown[]>();
+    r.client.questionsAnswer = () => list.promise;
+    await settle();
+    r.push(ev("question.replied", { requestID: "que_1", answers: [["A"]] }));
+    list.resolve([question]);
+    await settle();
+    expect(r.store.getState().questions).toEqual({});
+    expect(r.store.getState().status).toBe("streaming");
+  });
+
+  test("a list that fails is reported; the turn goes on", async () => {
+    const r = resumed({ type: "busy" }, storedText("so far"));
+    r.client.permissionsAnswer = () => Promise.reject(new Error("permission list down"));
+    await settle();
+    expect(r.store.getState().status).toBe("streaming");
+    expect(r.errors.map((e) => e.message)).toEqual(["permission list down"]);
+  });
+
+  test("a question asked while the feed was down is learnt after the reconnect", async () => {
+    const r = resumed(undefined, storedText("so far"));
+    r.client.events.connect();
+    await settle();
+    r.push(status("busy"), delta("p1", "so far"));
+    r.client.statusAnswer = async () => ({ [SID]: { type: "busy" } });
+    r.client.events.drop();
+    r.client.questionsAnswer = async () => [question];
+    r.client.events.connect();
+    await settle(30);
+    expect(r.store.getState().status).toBe("awaiting-input");
+    expect(r.store.getState().questions.que_1?.questions).toEqual(question.questions);
   });
 });
 

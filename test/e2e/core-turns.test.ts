@@ -4,10 +4,11 @@
  * Permissions are only answered "once" or "reject" here: "always" would persist server-wide.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createOpencodeClient, NotFoundError } from "../../src/core";
+import { createOpencodeClient, createReplyStore, NotFoundError } from "../../src/core";
+import { until } from "../support/sse-server";
 import type { OpencodeClient, WireEvent } from "../../src/core";
 import { useOpencodeServer } from "../harness/use-server";
-import { assistantText, field, fileTimer, HELLO_TEXT, prop, runTurn, toolParts } from "./core-support";
+import { assistantText, field, fileTimer, HELLO_TEXT, prop, runTurn, startTurn, toolParts } from "./core-support";
 
 const server = useOpencodeServer();
 afterAll(fileTimer("core-turns"));
@@ -72,6 +73,31 @@ describe("questions", () => {
     const again = await client().questions.reply(prop(asked, "id"), [["Blue"]]).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(NotFoundError);
     expect((again as Error).message).toContain(`Question request not found: ${prop(asked, "id")}`);
+  });
+
+  it("a reply store created while a turn waits on a question takes it over: awaiting-input, then the answer ends the turn", async () => {
+    const session = await client().sessions.create({ title: "resume-question" });
+    let seen: (event: WireEvent) => void = () => undefined;
+    const asked = new Promise<WireEvent>((resolve) => (seen = resolve));
+    const turn = await startTurn(client(), session.id, "question", {
+      onEvent: (event) => {
+        if (event.type === "question.asked") seen(event);
+      },
+    });
+    const id = prop(await asked, "id");
+    // Created after question.asked went by: the store learns the question from GET /question.
+    const store = createReplyStore({ client: client(), sessionId: session.id });
+    try {
+      await until(() => store.getState().status === "awaiting-input", "the resumed store to await input", 15_000);
+      expect(store.getState().questions[id]?.questions).toMatchObject([{ header: "Color" }]);
+      await client().questions.reply(id, [["Red"]]);
+      await turn.idle;
+      await until(() => store.getState().result !== null, "the store to finish the turn", 15_000);
+      expect(store.getState()).toMatchObject({ status: "idle", questions: {}, error: null });
+    } finally {
+      store.getState().dispose();
+      turn.handle.unsubscribe();
+    }
   });
 
   it("rejecting a question emits question.rejected and the tool ends as dismissed", async () => {

@@ -4,7 +4,7 @@
  * the hub), but its connection is driven by hand and it starts no timer, so `vi.getTimerCount()`
  * sees the store's timers only.
  */
-import type { SessionStatus } from "@opencode-ai/sdk/v2";
+import type { PermissionRequest, QuestionRequest, SessionStatus } from "@opencode-ai/sdk/v2";
 import type { MessagePage, MessageWithParts, PromptInput } from "../../src/core/api";
 import { createEmitter } from "../../src/core/events/emitter";
 import { createListenerRegistry } from "../../src/core/events/listener-registry";
@@ -41,6 +41,10 @@ export interface FakeReplyClient extends ReplyStoreClient {
   postAnswer: () => Promise<void>;
   /** Session statuses; by default derived from the last `session.status` pushed per session. */
   statusAnswer: (() => Promise<Record<string, SessionStatus>>) | undefined;
+  /** What `questions.list` answers (default: none pending). */
+  questionsAnswer: () => Promise<readonly unknown[]>;
+  /** What `permissions.list` answers (default: none pending). */
+  permissionsAnswer: () => Promise<readonly unknown[]>;
 }
 
 function createFakeFeed(): FakeFeed {
@@ -119,6 +123,11 @@ export function createFakeReplyClient(messages: readonly unknown[] = []): FakeRe
     listAnswer: async () => messages,
     postAnswer: async () => undefined,
     statusAnswer: undefined,
+    questionsAnswer: async () => [],
+    permissionsAnswer: async () => [],
+    // The store only reads the fields it checks; the rest of each request is the server's word.
+    questions: { list: async () => (await client.questionsAnswer()) as QuestionRequest[] },
+    permissions: { list: async () => (await client.permissionsAnswer()) as PermissionRequest[] },
     messages: {
       async list(): Promise<MessagePage> {
         lists += 1;

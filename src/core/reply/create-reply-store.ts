@@ -11,6 +11,7 @@ import type { WireEvent } from "../events/types";
 import { createEventBatcher, isUrgentFor } from "./batcher";
 import { refetchAfterReconnect } from "./final-merge";
 import { resumeTurn } from "./resume-turn";
+import { resolvedRequestId } from "./seed-prompts";
 import { createFrameScheduler } from "./frame-scheduler";
 import { projectState } from "./project-state";
 import { deriveReplyStatus } from "./reply-status";
@@ -51,6 +52,8 @@ function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
     unnoted: 0,
     unnotedOfTurn: false,
     feedOpen,
+    seeding: 0,
+    resolvedWhileSeeding: null,
     prompt: null,
     disposed: false,
   };
@@ -138,6 +141,10 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     if (onEvent) guard(() => onEvent(event));
     // Heartbeats and other server.* frames keep the feed alive; they never count for a turn (WD-08).
     if (isServerEvent(event) || t.disposed) return;
+    if (t.resolvedWhileSeeding !== null) {
+      const resolved = resolvedRequestId(event);
+      if (resolved !== undefined) t.resolvedWhileSeeding.add(resolved);
+    }
     if (t.staleMessageIds.size > 0) {
       const messageId = eventMessageId(event);
       if (messageId !== undefined && t.staleMessageIds.has(messageId)) return;

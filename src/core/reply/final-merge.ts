@@ -8,6 +8,7 @@ import type { WireEvent } from "../events/types";
 import { distill } from "./distill";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
+import { seedPendingPrompts } from "./seed-prompts";
 import { refetchMidTurn } from "./mid-turn-merge";
 import { disarm } from "./watchdog";
 
@@ -91,5 +92,5 @@ export async function refetchAfterReconnect(rt: ReplyRuntime): Promise<void> {
   if (t.stage !== "running" || t.disposed) return;
   const generation = t.generation;
   if ((await checkEnded(rt)) === "ended") return;
-  await refetchMidTurn(rt, generation);
+  await Promise.all([refetchMidTurn(rt, generation), seedPendingPrompts(rt, generation)]);
 }

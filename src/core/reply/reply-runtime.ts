@@ -39,6 +39,10 @@ export interface TurnRuntime {
   unnotedOfTurn: boolean;
   /** The feed is connected (a pending prompt suspends the turn deadline only then, RC-06). */
   feedOpen: boolean;
+  /** Pending-prompt fetches in flight (see seed-prompts.ts). */
+  seeding: number;
+  /** Request ids the feed resolved while those fetches were in flight (null when none is). */
+  resolvedWhileSeeding: Set<string> | null;
   /** Cancels the wait for the feed's readiness of the current send. */
   prompt: AbortController | null;
   disposed: boolean;

@@ -1,5 +1,5 @@
 /** Public shapes of the reply store: its options, the client surface it uses, and its state. */
-import type { MessagesApi, PromptInput, SessionsApi } from "../api";
+import type { MessagesApi, PermissionsApi, PromptInput, QuestionsApi, SessionsApi } from "../api";
 import type { EventHub, WireEvent } from "../events/types";
 import type { DistilledReply } from "./distill";
 import type { DeadlineKind } from "./watchdog";
@@ -16,6 +16,10 @@ export interface ReplyStoreClient {
   readonly events: EventHub;
   readonly messages: Pick<MessagesApi, "list" | "sendAsync">;
   readonly sessions: Pick<SessionsApi, "abort" | "status">;
+  /** Pending questions: a resumed turn, or one the feed lost for a while, learns those it missed. */
+  readonly questions?: Pick<QuestionsApi, "list">;
+  /** Pending permission requests, likewise. */
+  readonly permissions?: Pick<PermissionsApi, "list">;
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * Taking over a turn that was already running when the store was created (started in another
  * tab, or before a page reload): the feed only carries what happens from now on, so the store
- * asks `sessions.status()` and, when the session is busy, watches the turn and merges its stored
- * state so far through the mid-turn merge (the same path as after a reconnect).
+ * asks `sessions.status()` and, when the session is busy, watches the turn, merges its stored
+ * state so far through the mid-turn merge and learns the questions and permissions pending for it
+ * (the same paths as after a reconnect).
  */
 import type { SessionStatus } from "@opencode-ai/sdk/v2";
 import { refetchMidTurn } from "./mid-turn-merge";
+import { seedPendingPrompts } from "./seed-prompts";
 import type { ReplyRuntime } from "./reply-runtime";
 
 /**
@@ -34,5 +36,5 @@ export async function resumeTurn(rt: ReplyRuntime): Promise<void> {
   // No event of the turn seen yet: start it as the feed would have (the server's own status, so
   // a retry shows as one). A turn seen on the feed meanwhile is this one: it is watched already.
   if (t.reply.turn === "idle") rt.inject({ type: "session.status", properties: { sessionID: rt.sessionId, status } });
-  await refetchMidTurn(rt, generation);
+  await Promise.all([refetchMidTurn(rt, generation), seedPendingPrompts(rt, generation)]);
 }
