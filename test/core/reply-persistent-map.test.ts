@@ -39,6 +39,28 @@ describe("PersistentMap (the parts table)", () => {
     );
   });
 
+  test("a few keys set in turn (the last one is kept beside the trie): every version still reads right", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom("a", "b", "c"), fc.integer({ min: 0, max: 3 })), { maxLength: 60 }), (ops) => {
+        let map = PersistentMap.empty<number>();
+        const model = new Map<string, number>();
+        const versions: [PersistentMap<number>, Map<string, number>][] = [];
+        for (const [key, value] of ops) {
+          const next = map.set(key, value);
+          // The same value again changes nothing: the very same map comes back.
+          if (model.get(key) === value) expect(next).toBe(map);
+          map = next;
+          model.set(key, value);
+          versions.push([map, new Map(model)]);
+        }
+        for (const [version, snapshot] of versions) {
+          expect([version.size, new Map(version.entries())]).toEqual([snapshot.size, snapshot]);
+          for (const key of ["a", "b", "c"]) expect(version.get(key)).toBe(snapshot.get(key));
+        }
+      }),
+    );
+  });
+
   test("setting the value already there returns the same map", () => {
     const value = { a: 1 };
     const map = PersistentMap.empty<object>().set("k", value);
