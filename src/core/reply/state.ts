@@ -130,7 +130,12 @@ const listCache = new WeakMap<PersistentMap<ReplyPart>, readonly ReplyPart[]>();
 export function listParts(state: ReplyState): readonly ReplyPart[] {
   let list = listCache.get(state.parts);
   if (!list) {
-    list = state.partIds.flatMap((id) => state.parts.get(id) ?? []);
+    const parts: ReplyPart[] = [];
+    for (const id of state.partIds) {
+      const part = state.parts.get(id);
+      if (part !== undefined) parts.push(part);
+    }
+    list = parts;
     listCache.set(state.parts, list);
   }
   return list;
