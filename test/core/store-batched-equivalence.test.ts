@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { afterEach, expect, test } from "vitest";
 import type { WireEvent } from "../../src/core/events/types";
-import { distill, listParts, type ReplyPart } from "../../src/core/reply";
+import { distill, listParts, type ReplyPart, type ReplyState } from "../../src/core/reply";
 import { settle } from "../support/fake-reply-client";
 import { manualFrames } from "../support/manual-frames";
 import { assistantMessage, delta, ev, status, stepFinish, textSnap, toolSnap, userMessage } from "../support/reply-events";
@@ -56,22 +56,30 @@ async function pair(): Promise<{ batched: Harness; sync: Harness; frames: Return
   return { batched, sync, frames };
 }
 
+type Check = (event: WireEvent, batched: ReplyState, sync: ReplyState) => void;
+
+/** Feeds both stores the same events, a frame applied where the sequence says, `check` after each event. */
+async function feedBoth(sequence: readonly (readonly [WireEvent, boolean])[], check?: Check): Promise<[ReplyState, ReplyState]> {
+  const { batched, sync, frames } = await pair();
+  for (const [e, frameEnds] of sequence) {
+    batched.push(e);
+    sync.push(e);
+    check?.(e, batched.state().reply, sync.state().reply);
+    if (frameEnds) frames.run();
+  }
+  frames.run();
+  const replies: [ReplyState, ReplyState] = [batched.state().reply, sync.state().reply];
+  disposeHarnesses();
+  return replies;
+}
+
 test("property: once the frame is applied, a batched store holds what a synchronous one does", async () => {
   await fc.assert(
     fc.asyncProperty(feed, async (sequence) => {
-      const { batched, sync, frames } = await pair();
-      for (const [e, frameEnds] of sequence) {
-        batched.push(e);
-        sync.push(e);
-        if (frameEnds) frames.run();
-      }
-      frames.run();
-      const a = batched.state().reply;
-      const b = sync.state().reply;
+      const [a, b] = await feedBoth(sequence);
       expect(listParts(a).map(withoutTextRaw)).toEqual(listParts(b).map(withoutTextRaw));
       expect(distill(a).text).toBe(distill(b).text);
       expect([a.turn, a.turnsEnded, a.status, a.totals, a.todos]).toEqual([b.turn, b.turnsEnded, b.status, b.totals, b.todos]);
-      disposeHarnesses();
     }),
     { numRuns: 1000 },
   );
@@ -80,19 +88,11 @@ test("property: once the frame is applied, a batched store holds what a synchron
 test("property: after a status, idle or error event, the turn, its status and its error are current at once", async () => {
   await fc.assert(
     fc.asyncProperty(feed, async (sequence) => {
-      const { batched, sync, frames } = await pair();
-      for (const [e, frameEnds] of sequence) {
-        batched.push(e);
-        sync.push(e);
+      await feedBoth(sequence, (e, a, b) => {
         // Other events (a user message starting the next turn, text) may wait for the frame.
-        if (e.type === "session.status" || e.type === "session.idle" || e.type === "session.error") {
-          const a = batched.state().reply;
-          const b = sync.state().reply;
-          expect([a.turn, a.turnsEnded, a.status, a.error, a.aborted]).toEqual([b.turn, b.turnsEnded, b.status, b.error, b.aborted]);
-        }
-        if (frameEnds) frames.run();
-      }
-      disposeHarnesses();
+        if (e.type !== "session.status" && e.type !== "session.idle" && e.type !== "session.error") return;
+        expect([a.turn, a.turnsEnded, a.status, a.error, a.aborted]).toEqual([b.turn, b.turnsEnded, b.status, b.error, b.aborted]);
+      });
     }),
     { numRuns: 1000 },
   );
