@@ -21,6 +21,18 @@ export interface BenchClient {
 
 const none = (): void => undefined;
 
+/** The HTTP side of a bench client: every answer at once (no messages stored, no session busy). */
+const INSTANT_HTTP: Pick<ReplyStoreClient, "messages" | "sessions"> = {
+  messages: {
+    list: () => Promise.resolve({ items: [], nextCursor: undefined }),
+    sendAsync: () => Promise.resolve(),
+  },
+  sessions: {
+    abort: () => Promise.resolve(true),
+    status: () => Promise.resolve({}),
+  },
+};
+
 /** Creates the bench client. */
 export function createBenchClient(): BenchClient {
   const subscribers: { listener: EventListener; sessionId: string | undefined }[] = [];
@@ -40,14 +52,7 @@ export function createBenchClient(): BenchClient {
         return subscribers.length;
       },
     },
-    messages: {
-      list: () => Promise.resolve({ items: [], nextCursor: undefined }),
-      sendAsync: () => Promise.resolve(),
-    },
-    sessions: {
-      abort: () => Promise.resolve(true),
-      status: () => Promise.resolve({}),
-    },
+    ...INSTANT_HTTP,
   };
   const dispatch = (event: WireEvent): void => {
     const everyone = isServerEvent(event);
@@ -98,14 +103,7 @@ export function createHubBenchClient(): HubBenchClient {
     );
   const client: ReplyStoreClient = {
     events: hub,
-    messages: {
-      list: () => Promise.resolve({ items: [], nextCursor: undefined }),
-      sendAsync: () => Promise.resolve(),
-    },
-    sessions: {
-      abort: () => Promise.resolve(true),
-      status: () => Promise.resolve({}),
-    },
+    ...INSTANT_HTTP,
   };
   return {
     client,

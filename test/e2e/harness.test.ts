@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startOpencodeServer } from "../harness/opencode-server.mjs";
+import { isProcessAlive as isAlive } from "../harness/process-alive.mjs";
 import { fetchJson, useOpencodeServer, waitFor } from "../harness/use-server";
 
 const fileStart = performance.now();
@@ -14,20 +15,6 @@ afterAll(() => {
   console.info(`OPENCODE_HARNESS_E2E_FILE_MS=${Math.round(performance.now() - fileStart)}`);
 });
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    // An orphaned server is reparented to PID 1, and a zombie still answers kill(0): if that init
-    // is slow to reap (or never does, in some containers), the server has still exited.
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true; // No /proc (macOS): trust kill(0).
-  }
-};
 
 interface Message {
   info: { role: string };

@@ -7,7 +7,7 @@
  */
 import { waitFor } from "@testing-library/react";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { OpencodeClient } from "../../src";
+import type { OpencodeClient, PendingQuestion } from "../../src";
 import { HELLO_TEXT } from "./core-support";
 import {
   answerPermission,
@@ -105,15 +105,20 @@ describe("a retried turn", () => {
   });
 });
 
+/** The first question `useQuestions` lists on the panel, once there is one. */
+function firstQuestion(p: Panel): Promise<PendingQuestion> {
+  return waitFor(() => {
+    const first = p.result.current.questions.questions[0];
+    expect(first).toBeDefined();
+    return first!;
+  }, WAIT);
+}
+
 describe("questions through useQuestions", () => {
   it("reply: the question is shown while awaiting input; the answer completes the tool and the turn goes on", async () => {
     const panel = await newPanel("question reply");
     const turn = await runPanelTurn(panel, "question", async (p) => {
-      const asked = await waitFor(() => {
-        const first = p.result.current.questions.questions[0];
-        expect(first).toBeDefined();
-        return first!;
-      }, WAIT);
+      const asked = await firstQuestion(p);
       expect(asked.questions[0]).toMatchObject({ header: "Color", question: "Which color do you prefer?" });
       expect(p.result.current.stream.status).toBe("awaiting-input");
       expect(p.result.current.stream.questions.map((q) => q.id)).toEqual([asked.id]);
@@ -132,11 +137,7 @@ describe("questions through useQuestions", () => {
   it("reject: the question goes away and the tool ends as dismissed, as stored", async () => {
     const panel = await newPanel("question reject");
     const turn = await runPanelTurn(panel, "question", async (p) => {
-      const asked = await waitFor(() => {
-        const first = p.result.current.questions.questions[0];
-        expect(first).toBeDefined();
-        return first!;
-      }, WAIT);
+      const asked = await firstQuestion(p);
       await p.result.current.questions.reject(asked.id);
     });
     expect(inOrder(turn.statuses, ["awaiting-input", "idle"]), turn.statuses.join(" -> ")).toBe(true);

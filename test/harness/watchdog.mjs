@@ -5,6 +5,7 @@
 // kill -9), the pipe closes, we see EOF and finish the job: SIGTERM the server by PID, SIGKILL it
 // after 3 s, remove its temp folder. A normal stop() SIGKILLs us first, so we never act twice.
 import fs from "node:fs";
+import { isProcessAlive } from "./process-alive.mjs";
 
 const pid = Number(process.argv[2]);
 const dir = process.argv[3] ?? "";
@@ -12,19 +13,7 @@ const dir = process.argv[3] ?? "";
 // Ctrl-C in a terminal signals the whole process group, us included: survive it to clean up.
 for (const sig of ["SIGINT", "SIGHUP", "SIGTERM"]) process.on(sig, () => {});
 
-const alive = () => {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    // A zombie still answers kill(0); if no init reaps it, it must not count as running.
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true; // No /proc (macOS): trust kill(0).
-  }
-};
+const alive = () => isProcessAlive(pid);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function cleanup() {

@@ -13,7 +13,7 @@ import { peekReplyStore } from "../../src/react/stream/registry";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
 import { sessionEvents, storedTextTurn } from "../support/stream-events";
-import { promptPosts, mountStream } from "../support/stream-mount";
+import { mountStream as mount, promptPosts as prompts } from "../support/stream-mount";
 import { replayServer } from "../support/stream-replay";
 
 const cleanups: Array<() => void> = [];
@@ -21,8 +21,6 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-const mount = mountStream;
-const prompts = promptPosts;
 
 describe("useStream: callbacks and sending", () => {
   it("reads callbacks from a ref: new functions every render neither re-create the store nor resubscribe", async () => {

@@ -47,6 +47,7 @@ export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnS
 export { createEventBatcher, isUrgentEvent, isUrgentFor, type EventBatcher, type EventBatcherOptions } from "./batcher";
 export { coalesceEvents } from "./coalesce-events";
 export { mergeDeltaRuns } from "./merge-deltas";
+export { pendingPermissionOf, pendingQuestionOf } from "./prompts";
 export {
   createFrameScheduler,
   frameScheduler,

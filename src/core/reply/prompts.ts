@@ -35,33 +35,30 @@ function linkQuestion(state: ReplyState, link: QuestionLink): ReplyState {
   return { ...state, parkedQuestions: { ...state.parkedQuestions, [parkKey(link.messageID, link.callID)]: link } };
 }
 
-/** `question.asked`: ignored without a string id (Q-02); asking again resets the time (Q-09). */
-export function applyQuestionAsked(state: ReplyState, props: Dict, now: number): ReplyState {
+/**
+ * A question request (`question.asked`'s properties, or an item of `GET /question`) as the reply
+ * keeps it, asked at `askedAt`; undefined without a string id (Q-02).
+ * @example pendingQuestionOf(event.properties, Date.now())
+ */
+export function pendingQuestionOf(props: Dict, askedAt: number): PendingQuestion | undefined {
   const id = str(props.id);
-  if (id === undefined) return state;
+  if (id === undefined) return undefined;
   // Only the items' being objects is checked; their fields are the server's word.
   const items = Array.isArray(props.questions) ? props.questions.filter(isRecord) : [];
-  const questions = items as unknown as QuestionInfo[];
   const tool = toolRef(props.tool);
-  const pending: PendingQuestion = {
-    id,
-    kind: "question",
-    questions,
-    ...(tool ? { tool } : {}),
-    askedAt: now,
-    raw: props,
-  };
-  const next = { ...state, questions: { ...state.questions, [id]: pending } };
-  // Q-16: without a tool reference nothing is decorated.
-  return tool ? linkQuestion(next, { requestId: id, messageID: tool.messageID, callID: tool.callID, questions }) : next;
+  return { id, kind: "question", questions: items as unknown as QuestionInfo[], ...(tool ? { tool } : {}), askedAt, raw: props };
 }
 
-/** `permission.asked`: pending until replied; never decorates a tool part (Q-06). */
-export function applyPermissionAsked(state: ReplyState, props: Dict, now: number): ReplyState {
+/**
+ * A permission request (`permission.asked`'s properties, or an item of `GET /permission`) as the
+ * reply keeps it, asked at `askedAt`; undefined without a string id.
+ * @example pendingPermissionOf(event.properties, Date.now())
+ */
+export function pendingPermissionOf(props: Dict, askedAt: number): PendingPermission | undefined {
   const id = str(props.id);
-  if (id === undefined) return state;
+  if (id === undefined) return undefined;
   const tool = toolRef(props.tool);
-  const pending: PendingPermission = {
+  return {
     id,
     kind: "permission",
     permission: str(props.permission) ?? "",
@@ -69,10 +66,25 @@ export function applyPermissionAsked(state: ReplyState, props: Dict, now: number
     always: strings(props.always),
     metadata: isRecord(props.metadata) ? props.metadata : {},
     ...(tool ? { tool } : {}),
-    askedAt: now,
+    askedAt,
     raw: props,
   };
-  return { ...state, permissions: { ...state.permissions, [id]: pending } };
+}
+
+/** `question.asked`: ignored without a string id (Q-02); asking again resets the time (Q-09). */
+export function applyQuestionAsked(state: ReplyState, props: Dict, now: number): ReplyState {
+  const pending = pendingQuestionOf(props, now);
+  if (pending === undefined) return state;
+  const { id, tool, questions } = pending;
+  const next = { ...state, questions: { ...state.questions, [id]: pending } };
+  // Q-16: without a tool reference nothing is decorated.
+  return tool ? linkQuestion(next, { requestId: id, messageID: tool.messageID, callID: tool.callID, questions }) : next;
+}
+
+/** `permission.asked`: pending until replied; never decorates a tool part (Q-06). */
+export function applyPermissionAsked(state: ReplyState, props: Dict, now: number): ReplyState {
+  const pending = pendingPermissionOf(props, now);
+  return pending === undefined ? state : { ...state, permissions: { ...state.permissions, [pending.id]: pending } };
 }
 
 type Resolution = Pick<ResolvedPrompt, "outcome" | "answers" | "reply">;

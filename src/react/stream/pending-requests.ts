@@ -5,10 +5,21 @@
  * the reply store's shapes (`PendingQuestion`, `PendingPermission`) whichever source they came from.
  */
 import type { PermissionRequest, QuestionRequest } from "@opencode-ai/sdk/v2";
-import type { PendingPermission, PendingQuestion } from "../../core/reply";
+import { pendingPermissionOf, pendingQuestionOf, type PendingPermission, type PendingQuestion } from "../../core/reply";
 
 // One converted object per server object: the same request keeps its identity across renders.
 const converted = new WeakMap<object, PendingQuestion | PendingPermission>();
+
+/** `request` converted once by `convert` (the reducer's own builder, so both sources agree). */
+function convertOnce<P extends PendingQuestion | PendingPermission>(request: { readonly id: string }, convert: (props: Record<string, unknown>, askedAt: number) => P | undefined): P {
+  let pending = converted.get(request) as P | undefined;
+  if (pending === undefined) {
+    // A listed request always has a string id, so the builder always answers.
+    pending = convert(request as unknown as Record<string, unknown>, Date.now()) as P;
+    converted.set(request, pending);
+  }
+  return pending;
+}
 
 /**
  * A listed question in the reply store's shape. `askedAt` is when this client first saw it (the
@@ -16,19 +27,7 @@ const converted = new WeakMap<object, PendingQuestion | PendingPermission>();
  * @example toPendingQuestion(await client.questions.list()[0])
  */
 export function toPendingQuestion(request: QuestionRequest): PendingQuestion {
-  let pending = converted.get(request) as PendingQuestion | undefined;
-  if (pending === undefined) {
-    pending = {
-      id: request.id,
-      kind: "question",
-      questions: request.questions,
-      ...(request.tool ? { tool: { messageID: request.tool.messageID, callID: request.tool.callID } } : {}),
-      askedAt: Date.now(),
-      raw: request,
-    };
-    converted.set(request, pending);
-  }
-  return pending;
+  return convertOnce(request, pendingQuestionOf);
 }
 
 /**
@@ -36,22 +35,7 @@ export function toPendingQuestion(request: QuestionRequest): PendingQuestion {
  * @example toPendingPermission(await client.permissions.list()[0])
  */
 export function toPendingPermission(request: PermissionRequest): PendingPermission {
-  let pending = converted.get(request) as PendingPermission | undefined;
-  if (pending === undefined) {
-    pending = {
-      id: request.id,
-      kind: "permission",
-      permission: request.permission,
-      patterns: request.patterns,
-      always: request.always,
-      metadata: request.metadata,
-      ...(request.tool ? { tool: request.tool } : {}),
-      askedAt: Date.now(),
-      raw: request,
-    };
-    converted.set(request, pending);
-  }
-  return pending;
+  return convertOnce(request, pendingPermissionOf);
 }
 
 /**
