@@ -6,41 +6,12 @@ import { describe, expect, test } from "vitest";
 import type { WireEvent } from "../../src/core/events/types";
 import { distill, initialReplyState, reconcileTurn, reduceAll, type ReplyState, type WireMessage } from "../../src/core/reply";
 import { captureNames, readCapture } from "../support/read-capture";
+import { replyToolStates, storedTurn } from "../support/stored-turn";
 
 const FIXTURES = new URL("../fixtures/opencode-1.18.33/", import.meta.url);
 
 type Dict = Record<string, unknown>;
-interface Stored {
-  readonly sessionId: string;
-  readonly text: string;
-  readonly reasoning: string;
-  readonly tools: [string, string, string | null][];
-  readonly textPartIds: string[];
-  readonly inputTokens: number;
-}
-
-/** What the server stored for the last turn, read independently of the reducer's own code. */
-function storedTurn(messages: readonly unknown[]): Stored {
-  const entries = messages as { info: Dict; parts: Dict[] }[];
-  const users = entries.filter((m) => m.info.role === "user");
-  const userId = users[users.length - 1]?.info.id;
-  const turn = entries.filter((m) => m.info.role === "assistant" && m.info.parentID === userId);
-  const parts = turn.flatMap((m) => m.parts);
-  const texts = (type: string) => parts.filter((p) => p.type === type).map((p) => String(p.text));
-  return {
-    sessionId: String(entries[0]?.info.sessionID),
-    text: texts("text").join("\n\n"),
-    reasoning: texts("reasoning").join("\n\n"),
-    tools: parts
-      .filter((p) => p.type === "tool")
-      .map((p) => {
-        const state = p.state as Dict;
-        return [String(p.tool), String(state.status), typeof state.output === "string" ? state.output : null];
-      }),
-    textPartIds: parts.filter((p) => p.type === "text").map((p) => String(p.id)),
-    inputTokens: turn.reduce((sum, m) => sum + Number((m.info.tokens as Dict | undefined)?.input ?? 0), 0),
-  };
-}
+type Stored = ReturnType<typeof storedTurn>;
 
 function sessionOf(event: WireEvent): unknown {
   const p = event.properties;
@@ -54,7 +25,7 @@ function replay(name: string): { state: ReplyState; stored: Stored; messages: re
   return { state: reduceAll(initialReplyState(stored.sessionId), events, 1_000), stored, messages: capture.messages };
 }
 
-const toolStates = (state: ReplyState) => distill(state).parts.flatMap((p) => (p.type === "tool" ? [[p.tool, p.status, p.output ?? null]] : []));
+const toolStates = replyToolStates;
 
 describe("fixture replay (opencode 1.18.33 captures)", () => {
   const names = captureNames(FIXTURES);

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SessionError } from "../../src/core/errors";
 import { usePermissions, useQuestions, useStream } from "../../src/react/stream";
 import { feedOpen, renderOpencodeHook } from "../support/render-opencode";
-import { distinct, replayServer, storedTurn, type ReplayServer } from "../support/stream-replay";
+import { storedTurn as storedOf } from "../support/stored-turn";
+import { distinct, replayServer, type ReplayServer } from "../support/stream-replay";
 
 function useChat(sessionId: string) {
   return { stream: useStream(sessionId), questions: useQuestions(sessionId), permissions: usePermissions(sessionId) };
@@ -37,7 +38,8 @@ async function start(name: string) {
 }
 
 const toolView = (stream: ReturnType<typeof useStream>) =>
-  stream.parts.flatMap((p) => (p.type === "tool" ? [{ tool: p.tool, status: p.status, output: p.output }] : []));
+  stream.parts.flatMap((p) => (p.type === "tool" ? [[p.tool, p.status, p.output ?? null]] : []));
+const storedTurn = (capture: ReplayServer["capture"]) => storedOf(capture.messages);
 
 const promptPosts = (server: ReplayServer) => server.posts.filter((p) => p.path.endsWith("prompt_async"));
 

@@ -101,21 +101,3 @@ export function replayServer(name: string, config: OpencodeClientConfig = {}): R
 export function distinct<T>(values: readonly T[]): T[] {
   return values.filter((value, i) => i === 0 || values[i - 1] !== value);
 }
-
-/** What the server stored for the capture's last turn, read independently of the reducer. */
-export function storedTurn(capture: Capture) {
-  type Dict = Record<string, unknown>;
-  const entries = capture.messages as { info: Dict; parts: Dict[] }[];
-  const users = entries.filter((m) => m.info.role === "user");
-  const userId = users[users.length - 1]?.info.id;
-  const parts = entries.filter((m) => m.info.role === "assistant" && m.info.parentID === userId).flatMap((m) => m.parts);
-  const texts = (type: string) => parts.filter((p) => p.type === type && p.text !== "").map((p) => String(p.text));
-  return {
-    text: texts("text").join("\n\n"),
-    reasoning: texts("reasoning").join("\n\n"),
-    tools: parts.filter((p) => p.type === "tool").map((p) => {
-      const state = p.state as Dict;
-      return { tool: String(p.tool), status: String(state.status), output: typeof state.output === "string" ? state.output : undefined };
-    }),
-  };
-}
