@@ -8,7 +8,7 @@ import { createOpencodeClient, isServerEvent, sessionIdOf } from "../../src/core
 import type { ReconnectInfo, WireEvent } from "../../src/core";
 import { useOpencodeServer } from "../harness/use-server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
-import { assistantText, fileTimer, HELLO_TEXT, prop, SLOW_TEXT, startTurn } from "./core-support";
+import { assistantText, EVENT_GET, fileTimer, HELLO_TEXT, prop, PROMPT_POST, SLOW_TEXT, startTurn } from "./core-support";
 
 const server = useOpencodeServer();
 let proxy: TcpProxy;
@@ -20,9 +20,6 @@ afterAll(async () => {
   await proxy?.close();
   logTime();
 });
-
-const PROMPT_POST = /^POST \/session\/[^/?]+\/prompt_async(\?|$)/;
-const EVENT_GET = /^GET \/event(\?|$)/;
 
 describe("network drop mid-turn", () => {
   it("the hub reconnects, the turn completes, prompt_async went out once and the stored text is whole", async () => {

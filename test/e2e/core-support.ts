@@ -15,6 +15,11 @@ export const HELLO_TEXT = "Hello there! I am a fake model.";
 /** What the scripted "slow" turn streams: 40 chunks, 250 ms apart (~10 s). */
 export const SLOW_TEXT = Array.from({ length: 40 }, (_, i) => `slow${i} `).join("");
 
+/** The proxy's request line of a prompt POST (`countRequests` patterns). */
+export const PROMPT_POST = /^POST \/session\/[^/?]+\/prompt_async(\?|$)/;
+/** The proxy's request line of an event feed connection. */
+export const EVENT_GET = /^GET \/event(\?|$)/;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

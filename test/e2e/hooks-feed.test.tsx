@@ -8,7 +8,7 @@ import { waitFor } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useStream, type ReconnectInfo } from "../../src";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
-import { HELLO_TEXT } from "./core-support";
+import { EVENT_GET, HELLO_TEXT, PROMPT_POST } from "./core-support";
 import { useChildServer } from "./hooks-server";
 import { e2eClient, fileTimer, hookView, renderLive, renderPanel, runPanelTurn, serverView, storedView, unmountAll, WAIT } from "./hooks-support";
 
@@ -23,9 +23,6 @@ afterAll(async () => {
   await proxy?.close();
   logTime();
 });
-
-const PROMPT_POST = /^POST \/session\/[^/?]+\/prompt_async(\?|$)/;
-const EVENT_GET = /^GET \/event(\?|$)/;
 
 describe("network drop mid-turn", () => {
   it("useStream completes after the feed reconnects: the stored text, one prompt_async, no doubled text", async () => {
