@@ -26,12 +26,25 @@ export interface RequestInstrumentation {
 export interface EventFeedOptions {
   /** Largest SSE frame accepted, in bytes; bigger frames are dropped and reported (default 1 MiB). */
   maxFrameBytes?: number;
-  /** Reconnect when no byte at all arrived for this long (default 25 000 ms; heartbeats come every 10 s). */
+  /**
+   * Reconnect when no byte at all arrived for this long (0 = never). Default: learned from the
+   * stream: 35 000 ms (fits the 30 s heartbeat of early 1.x servers) until two heartbeats show the
+   * server's period, then 2.5 periods (25 000 ms for the 10 s heartbeat of current servers).
+   */
   livenessTimeoutMs?: number;
   /** First reconnect delay (default 250 ms); doubles per failed attempt. */
   backoffInitialMs?: number;
   /** Reconnect delay cap (default 5 000 ms). */
   backoffMaxMs?: number;
+  /**
+   * Which stream serves the client's directories: "auto" (default) uses ONE `/global/event`
+   * connection for every directory of the server and falls back to one `/event` per directory
+   * where `/global/event` is missing or refused; "directory" always uses `/event`. A client
+   * without a `directory` always uses `/event` (the frames of `/global/event` name directories).
+   */
+  transport?: "auto" | "directory";
+  /** How long `client.prompt` waits for the feed to be ready before a FeedNotReadyError (default 30 000 ms; 0 = forever). */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -79,8 +92,14 @@ export interface ResolvedConfig {
   timeoutMs: number;
   fetch: typeof fetch;
   instrument: ((event: RequestInstrumentation) => void) | undefined;
-  events: Required<EventFeedOptions>;
+  events: Required<EventFeedOptions> & {
+    /** True when `livenessTimeoutMs` was not given: the feed learns it from the heartbeats. */
+    learnLiveness: boolean;
+  };
 }
+
+/** Default liveness window before the heartbeat period is known: a 30 s heartbeat plus margin. */
+export const DEFAULT_LIVENESS_TIMEOUT_MS = 35_000;
 
 /**
  * Default server URL of `opencode serve`.
@@ -104,6 +123,41 @@ function encodeBase64(text: string): string {
   return btoa(binary);
 }
 
+/** Throws a TypeError unless `value` is undefined or a finite number within the bounds. */
+function checkNumber(name: string, value: number | undefined, min: number, minLabel: string): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+    throw new TypeError(`opencode-react: ${name} must be a finite number ${minLabel} (got ${String(value)})`);
+  }
+}
+
+/** Validates the feed options: a 0 backoff is a hot reconnect loop, a negative timeout is a typo. */
+function resolveEvents(options: EventFeedOptions = {}): ResolvedConfig["events"] {
+  checkNumber("events.maxFrameBytes", options.maxFrameBytes, 1, ">= 1");
+  checkNumber("events.livenessTimeoutMs", options.livenessTimeoutMs, 0, ">= 0 (0 = no liveness timeout)");
+  checkNumber("events.backoffInitialMs", options.backoffInitialMs, 1, ">= 1 (0 would reconnect in a hot loop)");
+  checkNumber("events.backoffMaxMs", options.backoffMaxMs, 1, ">= 1");
+  checkNumber("events.readyTimeoutMs", options.readyTimeoutMs, 0, ">= 0 (0 = wait forever)");
+  const backoffInitialMs = options.backoffInitialMs ?? 250;
+  const backoffMaxMs = options.backoffMaxMs ?? Math.max(5_000, backoffInitialMs);
+  if (backoffMaxMs < backoffInitialMs) {
+    throw new TypeError(`opencode-react: events.backoffMaxMs (${backoffMaxMs}) must not be below events.backoffInitialMs (${backoffInitialMs})`);
+  }
+  const transport = options.transport ?? "auto";
+  if (transport !== "auto" && transport !== "directory") {
+    throw new TypeError(`opencode-react: events.transport must be "auto" or "directory" (got ${JSON.stringify(transport)})`);
+  }
+  return {
+    maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
+    livenessTimeoutMs: options.livenessTimeoutMs ?? DEFAULT_LIVENESS_TIMEOUT_MS,
+    learnLiveness: options.livenessTimeoutMs === undefined,
+    backoffInitialMs,
+    backoffMaxMs,
+    transport,
+    readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+  };
+}
+
 /**
  * Applies defaults and validates the configuration.
  * @example resolveConfig({ password: "pw" }).authorization // "Basic b3BlbmNvZGU6cHc="
@@ -125,7 +179,9 @@ export function resolveConfig(config: OpencodeClientConfig = {}): ResolvedConfig
   const username = config.username ?? "opencode";
   const fetchImpl = config.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new TypeError("opencode-react: no fetch implementation; pass `fetch` in the config");
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Infinity reads as "no timeout" too; a negative or NaN timeout is a mistake, not a way to disable it.
+  const timeoutMs = config.timeoutMs === Infinity ? 0 : (config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  checkNumber("timeoutMs", timeoutMs, 0, ">= 0 (0 = no timeout)");
   return {
     baseUrl,
     baseUrlString: baseUrl.toString().replace(/\/+$/, ""),
@@ -133,15 +189,10 @@ export function resolveConfig(config: OpencodeClientConfig = {}): ResolvedConfig
     hasPassword: password !== undefined,
     directory: isBlank(config.directory) ? undefined : config.directory,
     workspace: isBlank(config.workspace) ? undefined : config.workspace,
-    timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 0,
+    timeoutMs,
     // Bind so a window.fetch passed bare does not throw "Illegal invocation".
     fetch: (input, init) => fetchImpl(input, init),
     instrument: config.instrument,
-    events: {
-      maxFrameBytes: config.events?.maxFrameBytes ?? 1024 * 1024,
-      livenessTimeoutMs: config.events?.livenessTimeoutMs ?? 25_000,
-      backoffInitialMs: config.events?.backoffInitialMs ?? 250,
-      backoffMaxMs: config.events?.backoffMaxMs ?? 5_000,
-    },
+    events: resolveEvents(config.events),
   };
 }

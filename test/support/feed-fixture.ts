@@ -10,6 +10,9 @@ export const FAST_EVENTS: Required<EventFeedOptions> = {
   livenessTimeoutMs: 5_000,
   backoffInitialMs: 10,
   backoffMaxMs: 40,
+  // The SSE test server sends plain /event frames; the /global/event suite sets "auto" itself.
+  transport: "directory",
+  readyTimeoutMs: 30_000,
 };
 export const PASSWORD = "s3cret-pw";
 export const DIRECTORY = "/tmp/proj dir";

@@ -110,7 +110,7 @@ export function connectionSuite(): void {
       expect(errors).toHaveLength(1);
       expect(errors[0]).toBeInstanceOf(UnauthorizedError);
       expect(errors[0]?.message).not.toContain(PASSWORD);
-      expect(hub.status).toBe("closed");
+      expect(hub.status).toBe("unauthorized");
       await expect(hub.ready()).rejects.toBeInstanceOf(UnauthorizedError);
     });
 
@@ -123,7 +123,18 @@ export function connectionSuite(): void {
       expect(server.requests).toHaveLength(1);
       expect(errors.map((error) => error.constructor)).toEqual([UnsupportedServerError]);
       expect(recorder.events).toEqual([]);
-      expect(hub.status).toBe("closed");
+      expect(hub.status).toBe("unsupported");
+    });
+
+    it("HTML body cancelled: the page a 200 HTML answer streams is never read and its connection is closed", async () => {
+      const { server, hub, record } = await createFeedFixture();
+      // The test server keeps a 2xx open (it streams), like a login page that never ends.
+      server.setDefault({ contentType: "text/html; charset=utf-8", connected: false });
+      record();
+      await expect(hub.ready()).rejects.toBeInstanceOf(UnsupportedServerError);
+      const page = await server.stream(1);
+      await page.closed; // without the cancel the socket stays open until the test server closes
+      expect(page.isClosed).toBe(true);
     });
 
     it("reports oversize, malformed and non-object frames and keeps going on the same connection", async () => {

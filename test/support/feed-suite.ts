@@ -3,6 +3,7 @@ import { afterEach, describe } from "vitest";
 import { disposeFeedFixtures } from "./feed-fixture";
 import { connectionSuite } from "./feed-suite-connection";
 import { readinessSuite } from "./feed-suite-readiness";
+import { recoverySuite } from "./feed-suite-recovery";
 import { subscriptionSuite } from "./feed-suite-subscriptions";
 
 /** Registers every feed test under `event feed (<environment>)`. */
@@ -12,5 +13,6 @@ export function runFeedSuite(environment: "node" | "jsdom"): void {
     connectionSuite();
     subscriptionSuite();
     readinessSuite();
+    recoverySuite();
   });
 }

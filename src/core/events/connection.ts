@@ -4,14 +4,22 @@ import { errorFromResponse } from "../http/error-from-response";
 import { isHtml } from "../http/parse-body";
 import { buildUrl } from "../http/url";
 import { decodeEvent } from "./decode-event";
+import { decodeGlobalFrame, IGNORED_FRAME } from "./global-frame";
 import { createLivenessTimer, type LivenessTimer } from "./liveness";
 import { createSseParser } from "./sse-parser";
 import type { WireEvent } from "./types";
 
+/**
+ * The stream a feed reads: `/event` (one directory) or `/global/event` (every directory, frames
+ * wrapped as `{ directory, payload }`).
+ * @example const route: FeedRoute = "/global/event";
+ */
+export type FeedRoute = "/event" | "/global/event";
+
 /** Where one connection delivers what it reads. */
 export interface ConnectionHandlers {
-  /** A decoded event, in stream order. */
-  onEvent(event: WireEvent): void;
+  /** A decoded event, in stream order; `directory` is the frame's on `/global/event`. */
+  onEvent(event: WireEvent, directory?: string): void;
   /** A frame that was dropped (too large, malformed); the stream goes on. */
   onProblem(error: OpencodeError): void;
 }
@@ -50,16 +58,52 @@ function feedHeaders(config: ResolvedConfig): Record<string, string> {
   return headers;
 }
 
-async function consume(body: ReadableStream<Uint8Array> | null, config: ResolvedConfig, handlers: ConnectionHandlers, liveness: LivenessTimer): Promise<void> {
-  if (body === null) return;
+/** Smallest learned liveness window: a server heartbeating very fast must not make every hiccup fatal. */
+const MIN_LEARNED_LIVENESS_MS = 1_000;
+/** The learned window is this many heartbeat periods (one late beat tolerated, then some margin). */
+const HEARTBEATS_PER_WINDOW = 2.5;
+
+/** Adapts the liveness window to the server's heartbeat period (api.md 3.1: 10 s now, 30 s on early 1.x). */
+function heartbeatLearner(config: ResolvedConfig, liveness: LivenessTimer): (event: WireEvent) => void {
+  if (!config.events.learnLiveness) return () => undefined;
+  let last: number | undefined;
+  return (event) => {
+    if (event.type !== "server.heartbeat") return;
+    const now = Date.now();
+    if (last !== undefined) liveness.setTimeout(Math.max(MIN_LEARNED_LIVENESS_MS, Math.round((now - last) * HEARTBEATS_PER_WINDOW)));
+    last = now;
+  };
+}
+
+/** Reads one response body; resolves to the number of SSE frames it carried. */
+async function consume(
+  body: ReadableStream<Uint8Array> | null,
+  config: ResolvedConfig,
+  handlers: ConnectionHandlers,
+  liveness: LivenessTimer,
+  route: FeedRoute,
+): Promise<number> {
+  if (body === null) return 0;
   const maxFrameBytes = config.events.maxFrameBytes;
+  const learn = heartbeatLearner(config, liveness);
+  let frames = 0;
   // Our parser, not the library's: it enforces the frame cap and the framing rules of behaviours.md 2.2.
   const parser = createSseParser(
     {
       onData(data) {
+        frames += 1;
+        if (route === "/global/event") {
+          const frame = decodeGlobalFrame(data);
+          if (frame === IGNORED_FRAME) return;
+          if (frame instanceof MalformedEventError) return handlers.onProblem(frame);
+          learn(frame.event);
+          handlers.onEvent(frame.event, frame.directory);
+          return;
+        }
         const decoded = decodeEvent(data);
-        if (decoded instanceof MalformedEventError) handlers.onProblem(decoded);
-        else handlers.onEvent(decoded);
+        if (decoded instanceof MalformedEventError) return handlers.onProblem(decoded);
+        learn(decoded);
+        handlers.onEvent(decoded);
       },
       onOversize(size) {
         handlers.onProblem(new FrameTooLargeError(`opencode-react: dropped an SSE frame larger than ${maxFrameBytes} bytes (${size} bytes read)`));
@@ -75,6 +119,13 @@ async function consume(body: ReadableStream<Uint8Array> | null, config: Resolved
     parser.push(value);
   }
   parser.end();
+  return frames;
+}
+
+/** Whether the response says it is an event stream (a missing content type is accepted, SSE-03). */
+function saysEventStream(response: Response): boolean {
+  const type = response.headers.get("content-type");
+  return type === null || type.toLowerCase().includes("text/event-stream");
 }
 
 /**
@@ -92,7 +143,12 @@ export function isEventStream(response: Response): boolean {
  * No byte for `livenessTimeoutMs` (headers included) aborts the attempt with a ConnectionError.
  * @example const { response, ended } = await openConnection(config, signal, { onEvent, onProblem })
  */
-export async function openConnection(config: ResolvedConfig, signal: AbortSignal, handlers: ConnectionHandlers): Promise<Connection> {
+export async function openConnection(
+  config: ResolvedConfig,
+  signal: AbortSignal,
+  handlers: ConnectionHandlers,
+  route: FeedRoute = "/event",
+): Promise<Connection> {
   signal.throwIfAborted();
   const controller = new AbortController();
   const abort = (): void => controller.abort(signal.reason);
@@ -110,17 +166,29 @@ export async function openConnection(config: ResolvedConfig, signal: AbortSignal
 
   let response: Response;
   try {
-    response = await config.fetch(buildUrl(config, "/event").toString(), { method: "GET", headers: feedHeaders(config), signal: controller.signal });
+    response = await config.fetch(buildUrl(config, route).toString(), { method: "GET", headers: feedHeaders(config), signal: controller.signal });
   } catch (error) {
     release();
     throw silence ?? asFailure(error, signal);
   }
   if (!isEventStream(response)) {
     release();
+    // An HTML page (a login page, the web UI) is never read: cancel it so its socket is freed.
+    if (response.ok) void response.body?.cancel().catch(() => undefined);
     return { response, ended: Promise.resolve() };
   }
   liveness.touch();
-  const ended = consume(response.body, config, handlers, liveness).then(release, (error: unknown) => {
+  const ended = consume(response.body, config, handlers, liveness, route).then((frames) => {
+    release();
+    // A 2xx that is not declared an event stream and carried no frame at all (a JSON answer, a
+    // proxy's empty page) will never carry one: reconnecting would loop silently forever.
+    if (frames === 0 && !saysEventStream(response)) {
+      throw new UnsupportedServerError(
+        `opencode-react: GET ${route} answered ${response.status} ${response.headers.get("content-type") ?? ""} without a single event: not an event stream (check baseUrl and the proxy)`,
+        { status: response.status },
+      );
+    }
+  }, (error: unknown) => {
     release();
     const failure = silence ?? asFailure(error, signal);
     controller.abort(); // a throwing handler leaves the body half read: free the socket
@@ -135,15 +203,16 @@ export async function openConnection(config: ResolvedConfig, signal: AbortSignal
  * fatal); turns anything else into the typed error of `errorFromResponse` (401 -> UnauthorizedError).
  * @example await assertOpened(connection.response, config)
  */
-export async function assertOpened(response: Response, config: ResolvedConfig): Promise<void> {
+export async function assertOpened(response: Response, config: ResolvedConfig, route: FeedRoute = "/event"): Promise<void> {
   // OpenCode's web UI answers unknown routes with a 200 HTML page (a wrong base URL, a proxy's
-  // login page, OpenCode 2.x): reconnecting to it would loop forever without a single event.
+  // login page, OpenCode 2.x, a server older than /global/event): reconnecting to it would loop
+  // forever without a single event.
   if (response.ok && isHtml(response)) {
     throw new UnsupportedServerError(
-      "opencode-react: GET /event answered with an HTML page, not an event stream: check baseUrl (OpenCode 2.x, which serves /api/*, is not supported)",
+      `opencode-react: GET ${route} answered with an HTML page, not an event stream: check baseUrl (OpenCode 2.x, which serves /api/*, is not supported)`,
       { status: response.status },
     );
   }
   if (response.ok) return;
-  throw await errorFromResponse(response, { method: "GET", path: "/event", hasPassword: config.hasPassword });
+  throw await errorFromResponse(response, { method: "GET", path: route, hasPassword: config.hasPassword });
 }

@@ -41,6 +41,15 @@ export function decodeEventSlow(data: string): WireEvent | MalformedEventError {
   } catch (cause) {
     return new MalformedEventError(`SSE frame is not valid JSON: ${excerpt(data)}`, { cause });
   }
+  return eventFromValue(value, data);
+}
+
+/**
+ * Checks a parsed frame (or a `/global/event` payload) the way {@link decodeEvent} does and
+ * normalises it in place; `data` only feeds the error message.
+ * @example eventFromValue({ type: "session.idle", properties: null }, "") // { type: "session.idle", properties: {} }
+ */
+export function eventFromValue(value: unknown, data: string): WireEvent | MalformedEventError {
   if (!isRecord(value)) return new MalformedEventError(`SSE frame is not a JSON object: ${excerpt(data)}`);
   if (typeof value.type !== "string") {
     return new MalformedEventError(`SSE frame has no string "type": ${excerpt(data)}`);

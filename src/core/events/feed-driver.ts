@@ -1,10 +1,12 @@
 import type { ResolvedConfig } from "../config";
-import type { ConnectionHandlers } from "./connection";
+import type { ConnectionHandlers, FeedRoute } from "./connection";
 
 /** What a driver needs from the hub for one run (from the first subscriber to the last leaving). */
 export interface FeedRun {
   /** Aborted when the last subscriber leaves: the driver stops silently (no error, no reconnect). */
   readonly signal: AbortSignal;
+  /** The stream to read (default "/event"). */
+  readonly route?: FeedRoute;
   /** Called just before every attempt, the first one included. */
   attempting(): void;
   /** Receive the events and frame problems of every attempt. */

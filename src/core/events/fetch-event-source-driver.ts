@@ -50,24 +50,39 @@ function mirror(connection: Connection): Response {
   return new Response(body, { status, statusText: response.statusText, headers: response.headers });
 }
 
+/** A signal aborted with either of two others, and the removal of the listeners that link them. */
+interface LinkedSignal {
+  signal: AbortSignal;
+  /** Removes the listeners from both sources (the long-lived run signal must not collect one per attempt). */
+  release(): void;
+}
+
+/** Aborted as soon as either signal is (AbortSignal.any is too recent for some browsers). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): LinkedSignal {
+  if (a.aborted) return { signal: a, release: () => undefined };
+  if (b.aborted) return { signal: b, release: () => undefined };
+  const controller = new AbortController();
+  const onA = (): void => controller.abort(a.reason);
+  const onB = (): void => controller.abort(b.reason);
+  a.addEventListener("abort", onA, { once: true });
+  b.addEventListener("abort", onB, { once: true });
+  return {
+    signal: controller.signal,
+    release() {
+      a.removeEventListener("abort", onA);
+      b.removeEventListener("abort", onB);
+    },
+  };
+}
+
 /**
  * The feed driver for browsers (and jsdom): @microsoft/fetch-event-source schedules the attempts,
  * with the fixes its defaults need (behaviours.md section 5): `openWhenHidden` so a hidden tab
  * keeps the stream, our `onopen` (any 2xx accepted, non-2xx typed and 401 fatal), `onclose`
  * throwing so a server close reconnects, `onerror` returning our backoff or rethrowing fatal errors.
+ * Each attempt's listeners on the run's signal are removed when the attempt ends.
  * @example await fetchEventSourceDriver(config, run) // resolves when run.signal aborts
  */
-/** Aborted as soon as any of the signals is (AbortSignal.any is too recent for some browsers). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (a.aborted) return a;
-  if (b.aborted) return b;
-  const controller = new AbortController();
-  const abort = (signal: AbortSignal) => () => controller.abort(signal.reason);
-  a.addEventListener("abort", abort(a), { once: true });
-  b.addEventListener("abort", abort(b), { once: true });
-  return controller.signal;
-}
-
 export const fetchEventSourceDriver: FeedDriver = (config, run) => {
   if (run.signal.aborted) return Promise.resolve(); // the library would never settle on a dead signal
   // The library's abort handler calls `document.removeEventListener`, which throws once the DOM is
@@ -85,20 +100,29 @@ export const fetchEventSourceDriver: FeedDriver = (config, run) => {
     },
     { once: true },
   );
-  const running = fetchEventSource(buildUrl(config, "/event").toString(), {
+  const route = run.route ?? "/event";
+  const running = fetchEventSource(buildUrl(config, route).toString(), {
     signal: library.signal,
     openWhenHidden: true,
     // The library's own per-attempt signal: it aborts it on dispose, which must stop our fetch too.
     fetch: (_input, init) => {
       run.attempting();
-      const signal = init?.signal ? eitherSignal(init.signal, run.signal) : run.signal;
+      const linked = init?.signal ? eitherSignal(init.signal, run.signal) : { signal: run.signal, release: () => undefined };
       return whileDom(
-        openConnection(config, signal, run.handlers).then((connection) =>
-          isEventStream(connection.response) ? mirror(connection) : connection.response,
+        openConnection(config, linked.signal, run.handlers, route).then(
+          (connection) => {
+            // The attempt is over when its body is (or at once for a refused answer).
+            void connection.ended.then(linked.release, linked.release);
+            return isEventStream(connection.response) ? mirror(connection) : connection.response;
+          },
+          (error: unknown) => {
+            linked.release();
+            throw error;
+          },
         ),
       );
     },
-    onopen: (response) => assertOpened(response, config),
+    onopen: (response) => assertOpened(response, config, route),
     onmessage: () => undefined, // never called: the mirror body is empty
     onclose: () => {
       throw new StreamEndedError("opencode-react: the server closed the event stream");

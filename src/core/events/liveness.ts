@@ -4,6 +4,8 @@ export interface LivenessTimer {
   touch(): void;
   /** Stops watching (the connection ended or was aborted). */
   stop(): void;
+  /** Changes the silence window (the heartbeat period was learned). */
+  setTimeout(timeoutMs: number): void;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface LivenessTimer {
  * @example const timer = createLivenessTimer(25_000, () => controller.abort()); timer.touch()
  */
 export function createLivenessTimer(timeoutMs: number, onSilent: () => void): LivenessTimer {
-  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return { touch() {}, stop() {} };
+  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return { touch() {}, stop() {}, setTimeout() {} };
   let lastActivity = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = (): void => {
@@ -33,6 +35,16 @@ export function createLivenessTimer(timeoutMs: number, onSilent: () => void): Li
     stop() {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
+    },
+    setTimeout(next) {
+      if (!(next > 0) || !Number.isFinite(next)) return;
+      const shorter = next < timeoutMs;
+      timeoutMs = next;
+      // A longer window is honoured by the pending check re-arming itself; a shorter one re-arms now.
+      if (shorter && timer !== undefined) {
+        clearTimeout(timer);
+        timer = setTimeout(check, Math.max(0, lastActivity + timeoutMs - Date.now()));
+      }
     },
   };
 }

@@ -20,8 +20,8 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 async function attempt(config: ResolvedConfig, run: FeedRun): Promise<unknown> {
   try {
     run.attempting();
-    const connection = await openConnection(config, run.signal, run.handlers);
-    await assertOpened(connection.response, config);
+    const connection = await openConnection(config, run.signal, run.handlers, run.route);
+    await assertOpened(connection.response, config, run.route);
     await connection.ended;
     return new StreamEndedError("opencode-react: the server closed the event stream");
   } catch (error) {

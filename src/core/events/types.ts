@@ -37,10 +37,22 @@ export interface WireEvent {
 export type EventListener = (event: WireEvent) => void;
 
 /**
- * Connection state of the shared feed.
+ * Connection state of the shared feed. `reconnecting`: waiting for the next attempt (see
+ * `nextAttemptAt`); `offline`: the same while the browser says it is offline (retried as soon as
+ * it is back); `unauthorized`: the password was refused (no retry until `restart()`);
+ * `unsupported`: the server answered something that is not an event stream (an HTML page, a 4xx):
+ * retried on `restart()`, when the page becomes visible or the browser comes back online.
  * @example client.events.onStatus((status: FeedStatus) => setOnline(status === "open"));
  */
-export type FeedStatus = "idle" | "connecting" | "open" | "reconnecting" | "closed";
+export type FeedStatus = "idle" | "connecting" | "open" | "reconnecting" | "offline" | "unauthorized" | "unsupported" | "closed";
+
+/**
+ * The stream serving a hub: one `/global/event` connection shared by every directory of the
+ * server, or one `/event` connection for this directory (the fallback where `/global/event` is
+ * missing or refused, and always for a client without a directory).
+ * @example if (client.events.transport === "directory") console.info("one connection per directory");
+ */
+export type FeedTransport = "global" | "directory";
 
 /**
  * What `onReconnect` listeners receive: the feed is open again and events may have been missed.
@@ -82,4 +94,30 @@ export interface EventHub {
   readonly status: FeedStatus;
   /** Number of live subscriptions. */
   readonly subscriberCount: number;
+}
+
+/**
+ * The hub of a client (`client.events`): an {@link EventHub} that can also be restarted, scoped
+ * to another directory of the same server and disposed.
+ * @example
+ * client.events.onStatus((status) => status === "unsupported" && showRetry(() => client.events.restart()));
+ */
+export interface LiveEventHub extends EventHub {
+  /**
+   * Reconnects now with a fresh backoff, also after a fatal failure (`unauthorized`,
+   * `unsupported`); pending `ready()` waiters keep waiting for the new connection.
+   */
+  restart(): void;
+  /** Readiness is stale (a request failed on the network): reconnect now and re-sync after. */
+  markStale(): void;
+  /** Closes every connection and timer of the server feed for good; later subscriptions stay inert. */
+  dispose(): void;
+  /** The stream serving this hub now (undefined before the first attempt). */
+  readonly transport: FeedTransport | undefined;
+  /** While `reconnecting` or `offline`: when the next attempt starts (epoch ms). */
+  readonly nextAttemptAt: number | undefined;
+  /** The failure behind the current status (`unauthorized`, `unsupported`, `reconnecting`, `offline`). */
+  readonly lastError: Error | undefined;
+  /** The directory this hub serves (undefined: the server's default directory, over `/event`). */
+  readonly directory: string | undefined;
 }
