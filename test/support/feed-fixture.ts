@@ -1,7 +1,7 @@
 /** One hub against one local SSE server, with everything the hub reports recorded. */
 import { resolveConfig, type EventFeedOptions, type ResolvedConfig } from "../../src/core/config";
 import { createEventHub, type EventHubOptions } from "../../src/core/events/hub";
-import type { EventHub, FeedStatus, ReconnectInfo, SubscribeOptions, WireEvent } from "../../src/core/events/types";
+import type { FeedStatus, LiveEventHub, ReconnectInfo, SubscribeOptions, WireEvent } from "../../src/core/events/types";
 import { startSseServer, type SseTestServer } from "./sse-server";
 
 /** Short delays so reconnect tests take milliseconds; liveness far away unless a test wants it. */
@@ -27,7 +27,7 @@ export interface Recorder {
 export interface FeedFixture {
   server: SseTestServer;
   config: ResolvedConfig;
-  hub: EventHub;
+  hub: LiveEventHub;
   errors: Error[];
   statuses: FeedStatus[];
   reconnects: ReconnectInfo[];

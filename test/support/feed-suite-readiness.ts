@@ -1,6 +1,7 @@
 /** Readiness, onReconnect, and the subscribe-then-prompt handshake. */
 import { describe, expect, it } from "vitest";
 import { BadRequestError, UnauthorizedError } from "../../src/core/errors";
+import { FeedNotReadyError } from "../../src/core/events/feed-errors";
 import { promptWhenReady } from "../../src/core/events/prompt-when-ready";
 import type { WireEvent } from "../../src/core/events/types";
 import { createFeedFixture, sleep } from "./feed-fixture";
@@ -123,6 +124,44 @@ export function readinessSuite(): void {
       controller.abort(new Error("unmounted"));
       await expect(result).rejects.toThrow("unmounted");
       expect(posts).toBe(0);
+      expect(hub.subscriberCount).toBe(0);
+    });
+
+    it("prompt posting after its signal aborted during ready(): an abort while readiness settles posts nothing", async () => {
+      const { hub } = await createFeedFixture();
+      const controller = new AbortController();
+      let posts = 0;
+      // readiness opens, then the same server.connected reaches this listener, which aborts: the
+      // ready() waiter resumes only after that, with the signal already aborted.
+      const onEvent = (event: WireEvent): void => {
+        if (event.type === "server.connected") controller.abort(new Error("navigated away"));
+      };
+      const result = promptWhenReady(hub, "ses_1", async () => void (posts += 1), { signal: controller.signal, onEvent });
+      await expect(result).rejects.toThrow("navigated away");
+      expect(posts).toBe(0);
+      expect(hub.subscriberCount).toBe(0);
+    });
+
+    it("prompt readiness timeout: a feed that never becomes ready rejects with FeedNotReadyError, without posting", async () => {
+      const { server, hub } = await createFeedFixture();
+      server.setDefault({ connected: false });
+      let posts = 0;
+      const result = promptWhenReady(hub, "ses_1", async () => void (posts += 1), { readyTimeoutMs: 50 });
+      await expect(result).rejects.toBeInstanceOf(FeedNotReadyError);
+      await expect(result).rejects.toMatchObject({ code: "timeout" });
+      expect(posts).toBe(0);
+      expect(hub.subscriberCount).toBe(0);
+    });
+
+    it("onReconnect re-sync for client.prompt users: the prompt's onReconnect runs on each reconnect until unsubscribe", async () => {
+      const { server, hub } = await createFeedFixture();
+      const seen: number[] = [];
+      const handle = await promptWhenReady(hub, "ses_1", async () => undefined, { onReconnect: (info) => seen.push(info.connection) });
+      expect(hub.subscriberCount).toBe(1); // kept open for onReconnect even without onEvent
+      (await server.stream(1)).end();
+      await until(() => seen.length === 1, "the reconnect callback");
+      expect(seen).toEqual([2]);
+      handle.unsubscribe();
       expect(hub.subscriberCount).toBe(0);
     });
 

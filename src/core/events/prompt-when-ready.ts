@@ -1,4 +1,5 @@
-import type { EventHub, EventListener } from "./types";
+import { FeedNotReadyError } from "./feed-errors";
+import type { EventHub, EventListener, ReconnectInfo } from "./types";
 
 /**
  * Options of {@link promptWhenReady}.
@@ -13,6 +14,16 @@ export interface PromptWhenReadyOptions {
    * `handle.unsubscribe()`. Omitted: it ends as soon as the post settles.
    */
   onEvent?: EventListener;
+  /**
+   * Called when the feed reconnects while this prompt's subscription is open (the server never
+   * replays: re-fetch the session's messages there). Ends with the subscription.
+   */
+  onReconnect?: (info: ReconnectInfo) => void;
+  /**
+   * Gives up with a {@link FeedNotReadyError}, without posting, when the feed is not ready within
+   * this many ms (default: none here; `client.prompt` uses `events.readyTimeoutMs`, 30 000 ms).
+   */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -43,16 +54,43 @@ export async function promptWhenReady(
   post: () => Promise<void>,
   options: PromptWhenReadyOptions = {},
 ): Promise<PromptHandle> {
-  const { signal, onEvent } = options;
+  const { signal, onEvent, onReconnect, readyTimeoutMs } = options;
   signal?.throwIfAborted();
-  const unsubscribe = hub.subscribe(onEvent ?? (() => undefined), { sessionId });
+  const unsubscribeEvents = hub.subscribe(onEvent ?? (() => undefined), { sessionId });
+  const offReconnect = onReconnect === undefined ? () => undefined : hub.onReconnect(onReconnect);
+  let released = false;
+  const unsubscribe = (): void => {
+    if (released) return;
+    released = true;
+    offReconnect();
+    unsubscribeEvents();
+  };
   try {
-    await hub.ready({ signal });
+    await readyWithin(hub, signal, readyTimeoutMs);
+    // The signal may have been aborted while ready() was settling (its listener ran first): the
+    // caller gave up, so nothing may be posted.
+    signal?.throwIfAborted();
     await post();
   } catch (error) {
     unsubscribe();
     throw error;
   }
-  if (onEvent === undefined) unsubscribe();
+  if (onEvent === undefined && onReconnect === undefined) unsubscribe();
   return { unsubscribe };
+}
+
+/** `hub.ready()`, rejected with a FeedNotReadyError after `timeoutMs` (0 or undefined: no limit). */
+async function readyWithin(hub: EventHub, signal: AbortSignal | undefined, timeoutMs: number | undefined): Promise<void> {
+  if (timeoutMs === undefined || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return hub.ready({ signal });
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const timeout = new FeedNotReadyError(`opencode-react: the event feed was not ready within ${timeoutMs} ms; the prompt was not sent`);
+  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+  try {
+    await hub.ready({ signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
 }
