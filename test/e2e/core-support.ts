@@ -19,6 +19,8 @@ export const SLOW_TEXT = Array.from({ length: 40 }, (_, i) => `slow${i} `).join(
 export const PROMPT_POST = /^POST \/session\/[^/?]+\/prompt_async(\?|$)/;
 /** The proxy's request line of an event feed connection. */
 export const EVENT_GET = /^GET \/event(\?|$)/;
+/** The proxy's request line of the shared all-directories feed. */
+export const GLOBAL_EVENT_GET = /^GET \/global\/event(\?|$)/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
