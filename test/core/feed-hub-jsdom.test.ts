@@ -72,6 +72,43 @@ it("a feed whose DOM goes away while connected (a torn-down test environment) en
   expect(escaped).toEqual([]);
 });
 
+it("the browser coming back online retries a reconnecting feed at once instead of waiting out the backoff", async () => {
+  const { server, hub, record } = await createFeedFixture({ events: { backoffInitialMs: 20_000, backoffMaxMs: 20_000 } });
+  try {
+    record();
+    await hub.ready();
+    (await server.stream(1)).end(); // the next attempt is 10-20 s away
+    await until(() => hub.status === "reconnecting", "the close");
+    expect(hub.nextAttemptAt).toBeGreaterThan(Date.now() + 5_000);
+    window.dispatchEvent(new Event("online"));
+    await hub.ready();
+    expect(server.requests).toHaveLength(2);
+    expect(hub.status).toBe("open");
+  } finally {
+    await disposeFeedFixtures();
+  }
+});
+
+it("the page becoming visible retries a feed stopped by an unsupported answer; a 401 stays unauthorized", async () => {
+  const { server, hub, record } = await createFeedFixture();
+  try {
+    server.plan({ status: 403 }, { status: 401 });
+    record();
+    await until(() => hub.status === "unsupported", "the 403");
+    document.dispatchEvent(new Event("visibilitychange"));
+    await until(() => hub.status === "unauthorized", "the retry, refused with 401");
+    expect(server.requests).toHaveLength(2);
+    document.dispatchEvent(new Event("visibilitychange"));
+    window.dispatchEvent(new Event("online"));
+    await sleep(50);
+    expect(server.requests).toHaveLength(2); // a wrong password is never retried on its own
+    hub.restart();
+    await hub.ready();
+  } finally {
+    await disposeFeedFixtures();
+  }
+});
+
 afterAll(() => {
   expect(library.runs).toBeGreaterThan(10);
 });
