@@ -27,6 +27,9 @@ export type {
   SessionUpdatePatch,
 } from "./api";
 export { createEventHub } from "./events/hub";
+export { createServerFeed } from "./events/server-feed";
+export type { ServerFeed, ServerFeedOptions } from "./events/server-feed";
+export { FeedNotReadyError } from "./events/feed-errors";
 export { promptWhenReady } from "./events/prompt-when-ready";
 export type { PromptHandle, PromptWhenReadyOptions } from "./events/prompt-when-ready";
 export { createSseParser } from "./events/sse-parser";
@@ -37,6 +40,8 @@ export type {
   EventHub,
   EventListener,
   FeedStatus,
+  FeedTransport,
+  LiveEventHub,
   OpencodeEvent,
   ReconnectInfo,
   ServerHeartbeatEvent,
