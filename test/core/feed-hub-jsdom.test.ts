@@ -72,14 +72,16 @@ it("a feed whose DOM goes away while connected (a torn-down test environment) en
   expect(escaped).toEqual([]);
 });
 
-it("the browser coming back online retries a reconnecting feed at once instead of waiting out the backoff", async () => {
+it("says offline while the browser is, and coming back online retries at once instead of waiting out the backoff", async () => {
   const { server, hub, record } = await createFeedFixture({ events: { backoffInitialMs: 20_000, backoffMaxMs: 20_000 } });
   try {
     record();
     await hub.ready();
+    const onLine = vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
     (await server.stream(1)).end(); // the next attempt is 10-20 s away
-    await until(() => hub.status === "reconnecting", "the close");
+    await until(() => hub.status === "offline", "the close, while offline");
     expect(hub.nextAttemptAt).toBeGreaterThan(Date.now() + 5_000);
+    onLine.mockRestore();
     window.dispatchEvent(new Event("online"));
     await hub.ready();
     expect(server.requests).toHaveLength(2);
