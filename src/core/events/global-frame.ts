@@ -1,5 +1,6 @@
 /** Decoding of `/global/event` frames (api.md 3.2): `{ directory?, project?, workspace?, payload }`. */
 import { MalformedEventError } from "../errors";
+import { decodeDeltaFrame } from "./decode-delta";
 import { eventFromValue } from "./decode-event";
 import type { WireEvent } from "./types";
 
@@ -38,6 +39,36 @@ export function directoryKey(directory: string): string {
  * // { directory: "/repo", event: { type: "session.idle", properties: { sessionID: "ses_1" } } }
  */
 export function decodeGlobalFrame(data: string): GlobalFrame | typeof IGNORED_FRAME | MalformedEventError {
+  return decodeGlobalDelta(data) ?? decodeGlobalFrameSlow(data);
+}
+
+/**
+ * The envelope the server writes around every payload, in its fixed key order; string values
+ * without quotes, backslashes or control characters read the same raw and decoded.
+ */
+const ENVELOPE =
+  // eslint-disable-next-line no-control-regex -- raw control characters must be excluded, as JSON.parse rejects them.
+  /^\{"directory":"([^"\\\x00-\x1f]*)"(?:,"project":"[^"\\\x00-\x1f]*")?(?:,"workspace":"[^"\\\x00-\x1f]*")?,"payload":/;
+
+/**
+ * The fast path of the frame that dominates a streaming reply (`message.part.delta`): the payload
+ * goes through /event's delta scanner, without JSON.parse. Any deviation gives undefined and the
+ * caller takes the full path, so the result is always the slow path's.
+ */
+function decodeGlobalDelta(data: string): GlobalFrame | undefined {
+  if (data.charCodeAt(data.length - 1) !== 125 /* } */) return undefined;
+  const envelope = ENVELOPE.exec(data);
+  if (envelope === null) return undefined;
+  const event = decodeDeltaFrame(data.slice(envelope[0].length, -1));
+  return event === undefined ? undefined : { directory: envelope[1], event };
+}
+
+/**
+ * {@link decodeGlobalFrame} without the delta fast path. Exported so tests can hold the fast path
+ * to exactly this result.
+ * @example decodeGlobalFrameSlow('{"payload":{"type":"server.connected","properties":{}}}') // { directory: undefined, event: { type: "server.connected", properties: {} } }
+ */
+export function decodeGlobalFrameSlow(data: string): GlobalFrame | typeof IGNORED_FRAME | MalformedEventError {
   let value: unknown;
   try {
     value = JSON.parse(data);
