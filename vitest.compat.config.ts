@@ -17,8 +17,9 @@ export default defineConfig({
         environment: "node",
         pool: "forks",
         env: { OPENCODE_COMPAT_VERSION: version },
-        testTimeout: 60_000,
-        hookTimeout: 60_000,
+        // Upper bounds for a loaded 2-core machine (server start took up to ~30 s there).
+        testTimeout: 180_000,
+        hookTimeout: 150_000,
         teardownTimeout: 15_000,
       },
     })),

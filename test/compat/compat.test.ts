@@ -20,10 +20,12 @@ const version = process.env.OPENCODE_COMPAT_VERSION ?? "";
 const line = COMPAT_LINES.find((l) => l.version === version);
 if (!line) throw new Error(`OPENCODE_COMPAT_VERSION=${JSON.stringify(version)} is not a line of test/harness/opencode-lines.mjs`);
 
-const server = useOpencodeServer({ version });
+// Generous bounds (upper limits, not sleeps): the machine running this may be heavily loaded.
+const server = useOpencodeServer({ version, startTimeoutMs: 120_000 });
 let proxy: TcpProxy;
 let cached: OpencodeClient | undefined;
 const client = (): OpencodeClient => (cached ??= createOpencodeClient({ baseUrl: server().baseUrl }));
+const TURN_MS = 90_000;
 const results: Record<string, "pass" | "fail"> = {};
 const started = Date.now();
 
@@ -70,7 +72,7 @@ feature("streamed turn", async () => {
     const seen: string[] = [];
     store.subscribe((s) => seen[seen.length - 1] !== s.status && seen.push(s.status));
     await store.getState().send("hello");
-    await until(() => store.getState().result !== null, "the turn's result", 30_000);
+    await until(() => store.getState().result !== null, "the turn's result", TURN_MS);
     expect(store.getState()).toMatchObject({ status: "idle", error: null, result: { text: HELLO_TEXT } });
     expect(seen).toContain("streaming");
   } finally {
@@ -83,11 +85,11 @@ feature("tool + permission", async () => {
   const store = storeFor(session.id);
   try {
     await store.getState().send("tool");
-    await until(() => Object.keys(store.getState().permissions).length > 0, "a pending permission", 30_000);
+    await until(() => Object.keys(store.getState().permissions).length > 0, "a pending permission", TURN_MS);
     expect(store.getState().status).toBe("awaiting-input");
     const [id] = Object.keys(store.getState().permissions);
     await expect(client().permissions.reply(String(id), "once")).resolves.toBe(true);
-    await until(() => store.getState().result !== null, "the turn's result", 30_000);
+    await until(() => store.getState().result !== null, "the turn's result", TURN_MS);
     const tools = store.getState().result?.toolParts ?? [];
     expect(tools.map((p) => [p.tool, p.status, p.output?.trim()])).toEqual([["bash", "completed", "hi"]]);
     expect(store.getState()).toMatchObject({ status: "idle", error: null, permissions: {} });
@@ -101,11 +103,11 @@ feature("question", async () => {
   const store = storeFor(session.id);
   try {
     await store.getState().send("question");
-    await until(() => Object.keys(store.getState().questions).length > 0, "a pending question", 30_000);
+    await until(() => Object.keys(store.getState().questions).length > 0, "a pending question", TURN_MS);
     const [id] = Object.keys(store.getState().questions);
     expect(store.getState().questions[String(id)]?.questions).toMatchObject([{ header: "Color" }]);
     await expect(client().questions.reply(String(id), [["Red"]])).resolves.toBe(true);
-    await until(() => store.getState().result !== null, "the turn's result", 30_000);
+    await until(() => store.getState().result !== null, "the turn's result", TURN_MS);
     expect(store.getState()).toMatchObject({ status: "idle", error: null, questions: {} });
   } finally {
     store.getState().dispose();
@@ -117,9 +119,9 @@ feature("abort", async () => {
   const store = storeFor(session.id);
   try {
     await store.getState().send("slow");
-    await until(() => store.getState().status === "streaming" && distill(store.getState().reply).text !== "", "streamed text", 30_000);
+    await until(() => store.getState().status === "streaming" && distill(store.getState().reply).text !== "", "streamed text", TURN_MS);
     await store.getState().abort();
-    await until(() => store.getState().status === "idle" && store.getState().result !== null, "the aborted turn to settle", 30_000);
+    await until(() => store.getState().status === "idle" && store.getState().result !== null, "the aborted turn to settle", TURN_MS);
     expect(store.getState()).toMatchObject({ aborted: true, error: null });
     expect(store.getState().result?.text ?? "").not.toContain("slow39");
   } finally {
@@ -130,7 +132,7 @@ feature("abort", async () => {
 feature("paging", async () => {
   const session = await client().sessions.create({ title: "paging" });
   for (const text of ["one", "two"]) {
-    const turn = await startTurn(client(), session.id, text);
+    const turn = await startTurn(client(), session.id, text, { timeoutMs: TURN_MS });
     await turn.idle.finally(() => turn.handle.unsubscribe());
   }
   const all = (await client().messages.list(session.id)).items;
@@ -151,7 +153,7 @@ feature("feed reconnect", async () => {
   const eventsBefore = proxy.countRequests(EVENT_GET);
   let dropped = 0;
   const turn = await startTurn(viaProxy, session.id, "slow", {
-    timeoutMs: 40_000,
+    timeoutMs: TURN_MS,
     onEvent: (event) => {
       if (dropped === 0 && event.type === "message.part.delta") dropped = proxy.dropAll();
     },

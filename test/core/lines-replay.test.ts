@@ -174,3 +174,30 @@ describe.each(COMPAT_LINES.map((l) => [l.line, l.version] as const))("opencode %
     expect(store.getState().error).toMatchObject({ errorName: "APIError", message: expect.stringContaining("fatal400") });
   });
 });
+
+describe("opencode 1.2: session.idle comes before the MessageAbortedError", () => {
+  test("abort-marked-late-on-1.2: a turn the user aborted ends aborted even when idle and the final fetch beat the server's abort error", async () => {
+    const capture = readCapture(dirOf("1.2.27"), "abort");
+    const stored = storedTurn(capture.messages);
+    const client = createFakeReplyClient(capture.messages);
+    const finishes: boolean[] = [];
+    const store = createReplyStore({ client, sessionId: stored.sessionId, throttleMs: 0, onFinish: (_result, info) => finishes.push(info.aborted) });
+    live.push(store);
+    const [connected, ...rest] = capture.events;
+    const sending = store.getState().send("hi");
+    client.events.push(connected as WireEvent);
+    await sending;
+    const firstIdle = rest.findIndex((e) => e.type === "session.idle");
+    expect(rest.slice(firstIdle).some((e) => e.type === "session.error")).toBe(true);
+    for (const event of rest.slice(0, firstIdle)) client.events.push(event);
+    // The user presses stop; the server's idle arrives while the abort request is in flight.
+    const aborting = store.getState().abort();
+    client.events.push(rest[firstIdle] as WireEvent);
+    await settle(50);
+    await aborting;
+    for (const event of rest.slice(firstIdle + 1)) client.events.push(event);
+    await settle(50);
+    expect(store.getState()).toMatchObject({ status: "idle", aborted: true, error: null });
+    expect(finishes).toEqual([true]);
+  });
+});
