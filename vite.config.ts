@@ -19,7 +19,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    exclude: ["test/e2e/**", "node_modules/**"],
+    exclude: ["test/e2e/**", "test/compat/**", "node_modules/**"],
     environment: "node",
     testTimeout: 15000,
     pool: "forks",

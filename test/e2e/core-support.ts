@@ -6,10 +6,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { opencodeVersion } from "../harness/ensure-opencode.mjs";
 import type { MessageWithParts, OpencodeClient, PromptHandle, WireEvent } from "../../src/core";
 
-/** The pinned server version (devDependency opencode-ai). */
-export const SERVER_VERSION = "1.18.33";
+/** The server version the harness starts (env OPENCODE_VERSION, else the pinned 1.18.33). */
+export const SERVER_VERSION = opencodeVersion();
 /** What the scripted "hello" turn streams, in 5 chunks (test/harness/fake-llm-turns.mjs). */
 export const HELLO_TEXT = "Hello there! I am a fake model.";
 /** What the scripted "slow" turn streams: 40 chunks, 250 ms apart (~10 s). */

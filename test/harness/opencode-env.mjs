@@ -9,12 +9,15 @@ import { ensureOpencodeBinary } from "./ensure-opencode.mjs";
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
- * The opencode binary: explicit argument, else env OPENCODE_BIN, else the pinned opencode-ai installed on demand under .cache/ (see ensure-opencode.mjs).
+ * The opencode binary: explicit argument, else opencode-ai@`version` when given, else env
+ * OPENCODE_BIN, else opencode-ai@OPENCODE_VERSION (default the pinned one), installed on demand
+ * outside the clone (see ensure-opencode.mjs).
  * @param {string} [binary]
+ * @param {string} [version]
  * @returns {string}
  */
-export function resolveOpencodeBinary(binary) {
-  const bin = binary || process.env.OPENCODE_BIN || ensureOpencodeBinary();
+export function resolveOpencodeBinary(binary, version) {
+  const bin = binary || (version ? ensureOpencodeBinary(version) : process.env.OPENCODE_BIN || ensureOpencodeBinary());
   if (!fs.existsSync(bin)) throw new Error(`opencode binary not found at ${bin}: unset OPENCODE_BIN to use the pinned one`);
   return bin;
 }

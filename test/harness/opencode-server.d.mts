@@ -8,8 +8,10 @@ export interface StartOptions {
   extraConfig?: Record<string, unknown>;
   /** opencode `--log-level`; default INFO. */
   logLevel?: "DEBUG" | "INFO" | "WARN" | "ERROR";
-  /** opencode binary; default env OPENCODE_BIN, else <repo>/node_modules/.bin/opencode. */
+  /** opencode binary; default opencode-ai@`version`, else env OPENCODE_BIN, else opencode-ai@OPENCODE_VERSION (see ensure-opencode.mjs). */
   binary?: string;
+  /** Server version to start (installed on demand outside the clone), e.g. "1.2.27"; default env OPENCODE_VERSION, else the pinned one. */
+  version?: string;
   /** Whole start (model server, spawn, health) must finish within this; default 30 000 ms. */
   startTimeoutMs?: number;
   /** Fixed server port instead of a free one (no retry if it is taken). */

@@ -73,7 +73,7 @@ export async function startOpencodeServer(options = {}) {
   const t0 = performance.now();
   const { password, extraConfig, logLevel = "INFO", startTimeoutMs = 30_000 } = options;
   const keep = options.keepRunDir ?? process.env.OPENCODE_HARNESS_KEEP === "1";
-  const bin = resolveOpencodeBinary(options.binary);
+  const bin = resolveOpencodeBinary(options.binary, options.version);
   const runDir = await fsp.mkdtemp(path.join(os.tmpdir(), "opencode-harness-"));
   const home = path.join(runDir, "home");
   const directory = path.join(runDir, "project");

@@ -97,10 +97,16 @@ export async function abortTurn(rt: ReplyRuntime): Promise<void> {
     rt.publish();
     return;
   }
+  // Marked now, not when the server's MessageAbortedError arrives: 1.2 servers send session.idle
+  // BEFORE that error, so the turn can end (and finish) before the server says it was aborted.
+  const generation = t.generation;
+  const wasAborted = t.reply.aborted;
+  if (!wasAborted && t.stage !== "idle") t.reply = { ...t.reply, aborted: true };
   if (t.postSettled !== null) await t.postSettled;
   try {
     await rt.client.sessions.abort(rt.sessionId);
   } catch (error) {
+    if (!wasAborted && t.generation === generation && t.stage !== "idle") t.reply = { ...t.reply, aborted: false };
     rt.report(error);
     throw error;
   }
