@@ -76,17 +76,18 @@ function Table({ caption, head, rows, empty }: { caption: string; head: readonly
  * the enclosing `<OpencodeProvider>`.
  * @example <DevtoolsPanel initialOpen />
  */
-export default function DevtoolsPanel({ initialOpen = false, maxEvents = 50 }: OpencodeDevtoolsProps) {
+export default function DevtoolsPanel({ initialOpen = false, maxEvents = 50, position = "bottom-right" }: OpencodeDevtoolsProps) {
   const { client, queryClient } = useOpencodeContext();
   const [open, setOpen] = useState(initialOpen);
   const { feed, stores, queries, now } = useDevtoolsData(client, queryClient, maxEvents, open);
+  const side: CSSProperties = position === "bottom-left" ? { left: 12, right: "auto" } : {};
   return (
     <>
-      <button type="button" style={toggle} aria-expanded={open} aria-controls="opencode-devtools" onClick={() => setOpen(!open)}>
+      <button type="button" style={{ ...toggle, ...side }} aria-expanded={open} aria-controls="opencode-devtools" onClick={() => setOpen(!open)}>
         {open ? "Close devtools" : "OpenCode devtools"}
       </button>
       {open && (
-        <section id="opencode-devtools" aria-label="OpenCode devtools" data-testid="opencode-devtools" style={panel}>
+        <section id="opencode-devtools" aria-label="OpenCode devtools" data-testid="opencode-devtools" style={{ ...panel, ...side }}>
           <h2 style={heading}>Feed</h2>
           <p style={{ margin: 0 }} data-testid="devtools-feed">
             status <strong data-testid="devtools-feed-status">{feed.status}</strong> · reconnects <strong>{feed.reconnects}</strong> · errors{" "}

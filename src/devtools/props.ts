@@ -7,4 +7,6 @@ export interface OpencodeDevtoolsProps {
   initialOpen?: boolean;
   /** How many of the feed's latest events to keep (default 50). */
   maxEvents?: number;
+  /** Corner of the toggle button and panel (default "bottom-right"). */
+  position?: "bottom-right" | "bottom-left";
 }
