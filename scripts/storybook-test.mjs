@@ -6,7 +6,7 @@
 //   node scripts/storybook-test.mjs --no-build (reuse storybook-static/)
 // Ends with "storybook: N passed, N failed"; exits non-zero on any failure.
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,6 +101,7 @@ try {
     execFileSync("npm", ["run", "build-storybook", "--silent", "--", "--quiet"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
     console.log(`storybook built (${secs(Date.now() - t0)})`);
   }
+  rmSync(OUT, { recursive: true, force: true }); // no stale screenshot of an earlier run
   mkdirSync(OUT, { recursive: true });
   const index = JSON.parse(readFileSync(path.join(STATIC, "index.json"), "utf8"));
   const stories = Object.values(index.entries).filter((entry) => entry.type === "story");
