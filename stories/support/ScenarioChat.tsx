@@ -49,10 +49,13 @@ export function ScenarioChat(props: ScenarioChatProps) {
     if (!offline) return;
     const { client, server } = setup.fake;
     // Wait for the first connection, then take the server away: no more streams until unmount.
-    void client.events.ready().then(() => {
-      server.hold("GET", "/event");
-      server.closeStreams();
-    });
+    client.events.ready().then(
+      () => {
+        server.hold("GET", "/event");
+        server.closeStreams();
+      },
+      () => undefined, // unmounted before the feed was up
+    );
   }, [setup, offline]);
   useEffect(() => {
     setup.fake.pace = pace;
