@@ -4,7 +4,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   build: {
     lib: {
-      entry: { index: "src/index.ts", "core/index": "src/core/index.ts", "testing/index": "src/testing/index.ts" },
+      entry: { index: "src/index.ts", "core/index": "src/core/index.ts", "testing/index": "src/testing/index.ts",
+        "testing/react/index": "src/testing/react/index.ts",
+        "testing/library/index": "src/testing/library/index.ts",
+        "devtools/index": "src/devtools/index.ts",
+      },
       formats: ["es"],
     },
     outDir: "dist",
@@ -13,7 +17,7 @@ export default defineConfig({
     minify: false,
     target: "es2022",
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^@microsoft\//, /^@opencode-ai\//],
+      external: [/^react($|\/)/, /^@testing-library\//, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^@microsoft\//, /^@opencode-ai\//],
       output: { preserveModules: true, preserveModulesRoot: "src", entryFileNames: "[name].js" },
     },
   },

@@ -12,6 +12,8 @@ export default defineConfig({
       { find: /^opencode-react$/, replacement: here("../src/index.ts") },
       { find: /^opencode-react\/core$/, replacement: here("../src/core/index.ts") },
       { find: /^opencode-react\/testing$/, replacement: here("../src/testing/index.ts") },
+      { find: /^opencode-react\/testing\/react$/, replacement: here("../src/testing/react/index.ts") },
+      { find: /^opencode-react\/devtools$/, replacement: here("../src/devtools/index.ts") },
     ],
   },
   cacheDir: here("../node_modules/.vite/storybook"),

@@ -4,8 +4,8 @@
  */
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { scenarios } from "opencode-react/testing";
 import { clickWhenShown, STATE_TIMEOUT } from "./support/play";
+import { toolRunning } from "./support/frozen";
 import { ScenarioChat } from "./support/ScenarioChat";
 import { renderScenario, sendStoryPrompt } from "./support/scenario-story";
 
@@ -24,9 +24,9 @@ async function toolIs(canvasElement: HTMLElement, status: string): Promise<void>
   await waitFor(() => expect(within(canvasElement).getAllByTestId("tool-card")[0]).toHaveAttribute("data-status", status), STATE_TIMEOUT);
 }
 
-/** A command still running (it takes ten minutes here): spinner and "Running". */
+/** A command still running (a controlled turn, frozen there): spinner and "Running". */
 export const ToolRunning: Story = {
-  args: { scenario: scenarios.tool({ command: "npm test", output: "ok\n", runMs: 600_000 }), prompt: "run the tests" },
+  args: { scenario: toolRunning, prompt: "run the tests" },
   play: async (context) => {
     await sendStoryPrompt(context);
     await toolIs(context.canvasElement, "running");

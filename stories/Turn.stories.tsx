@@ -6,6 +6,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, waitFor, within } from "storybook/test";
 import { clickWhenShown, STATE_TIMEOUT } from "./support/play";
 import { ScenarioChat } from "./support/ScenarioChat";
+import { streamingText } from "./support/frozen";
 import { renderScenario, sendStoryPrompt } from "./support/scenario-story";
 
 const meta = {
@@ -50,12 +51,12 @@ export const Submitted: Story = {
   },
 };
 
-/** Text arriving delta by delta (a slow model: a word every 250 ms). */
+/** Text arriving delta by delta, frozen mid-sentence (a controlled turn). */
 export const StreamingText: Story = {
-  args: { scenario: "slow", prompt: "slow" },
+  args: { scenario: streamingText, prompt: "stream something" },
   play: async (context) => {
     await sendStoryPrompt(context);
-    await expect(await within(context.canvasElement).findByText(/slow0 slow1/, {}, STATE_TIMEOUT)).toBeInTheDocument();
+    await expect(await within(context.canvasElement).findByText(/word by word, and it stops here/, {}, STATE_TIMEOUT)).toBeInTheDocument();
     await statusIs(context.canvasElement, "streaming");
   },
 };

@@ -17,6 +17,7 @@ export default defineConfig({
     alias: [
       { find: /^opencode-react$/, replacement: here("../../src/index.ts") },
       { find: /^opencode-react\/core$/, replacement: here("../../src/core/index.ts") },
+      { find: /^opencode-react\/devtools$/, replacement: here("../../src/devtools/index.ts") },
     ],
   },
   // One cache for the repo instead of a node_modules/ folder inside the example.

@@ -78,6 +78,15 @@ export async function runChatScenario({ context, demo, out, step }) {
     await page.getByRole("heading", { name: "Browser test chat" }).waitFor();
   });
 
+  await step("open the devtools: the feed is open and the session's reply store is listed", async () => {
+    await page.getByRole("button", { name: "OpenCode devtools" }).click();
+    const panel = page.getByTestId("opencode-devtools");
+    await panel.getByTestId("devtools-feed-status").filter({ hasText: /^open$/ }).waitFor();
+    await panel.getByRole("table", { name: "Reply stores" }).getByText("idle", { exact: true }).first().waitFor();
+    await panel.getByRole("table", { name: "Last events" }).getByText("session.idle").first().waitFor();
+  });
+  await shot("04-devtools.png");
+
   await step("no credentials in the browser, no page errors", async () => {
     if (leaks.length > 0) throw new Error(`requests carried credentials: ${leaks.join(", ")}`);
     if (demo.password && (await page.content()).includes(demo.password)) throw new Error("the page contains the password");

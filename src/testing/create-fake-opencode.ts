@@ -10,10 +10,35 @@ import type { OpencodeClientConfig } from "../core/config";
 import type { FakeEvent } from "./fake-feed";
 import { createFakeServer, type FakeServer, type RecordedFakeRequest } from "./fake-server";
 import { promptEvents } from "./fake-routes";
+import { fakeId } from "./ids";
 import { projectEvent } from "./project-event";
 import { ScenarioRunner } from "./scenario-runner";
 import type { Scenario } from "./scenario-types";
 import { resolveScenario, type ScenarioName } from "./scenarios";
+import { seedMessages, type SeedMessage } from "./seed-history";
+import { createTurnController, type TurnController } from "./turn-controller";
+import { fakeUserMessage } from "./fake-entities";
+
+/**
+ * What {@link FakeOpencode.addSession} takes: session fields, and its history to seed.
+ * @example fake.addSession({ title: "Demo", messages: [history.user("hi"), history.assistant("Hello!")] })
+ */
+export type FakeSessionSeed = Partial<Session> & {
+  /** Stored messages, oldest first (built with `history.user` / `history.assistant`). */
+  messages?: readonly SeedMessage[];
+};
+
+/**
+ * Options of {@link FakeOpencode.turn}.
+ * @example fake.turn(session.id, { prompt: "Explain the diff" })
+ */
+export interface FakeTurnOptions {
+  /**
+   * Post this prompt first (stored and announced as a user message). Without it the turn answers
+   * the session's last user message when it has no reply yet, else a new "(prompt)" message.
+   */
+  prompt?: string;
+}
 
 /**
  * Options of {@link createFakeOpencode}.
@@ -47,8 +72,14 @@ export interface FakeOpencode {
   readonly server: FakeServer;
   /** Milliseconds between scripted events; change it at any time. */
   pace: number;
-  /** Seeds a session (in the client's directory) and returns it. */
-  addSession(partial?: Partial<Session>): Session;
+  /** Seeds a session (in the client's directory), with its stored history, and returns it. */
+  addSession(seed?: FakeSessionSeed): Session;
+  /**
+   * A controlled turn on the session: its methods (`text`, `reasoning`, `tool`, `ask`, `todo`,
+   * `retry`, `fail`, `finish`) emit the server's events at once, synchronously, no timers.
+   * Script "none" (or create the fake with `scenario: "none"`) so a sent prompt waits for it.
+   */
+  turn(sessionId: string, options?: FakeTurnOptions): TurnController;
   /** Emits events to the client's directory as the server would, storing what they say (messages, status, todos, prompts). */
   push(...events: FakeEvent[]): void;
   /** Queues scenarios for the next prompts, one each, before falling back to `options.scenario`. */
@@ -119,7 +150,25 @@ export function createFakeOpencode(options: FakeOpencodeOptions = {}): FakeOpenc
     client,
     server,
     pace: options.pace ?? 0,
-    addSession: (partial) => server.instance(directory).addSession(partial),
+    addSession(seed = {}) {
+      const { messages = [], ...partial } = seed;
+      const instance = server.instance(directory);
+      const session = instance.addSession(partial);
+      instance.addMessages(session.id, ...seedMessages(session.id, messages));
+      return session;
+    },
+    turn(sessionId, turnOptions = {}) {
+      const instance = server.instance(directory);
+      const last = (instance.messages.get(sessionId) ?? []).at(-1);
+      let userMessageId = last?.info.role === "user" && turnOptions.prompt === undefined ? last.info.id : "";
+      if (userMessageId === "") {
+        const user = fakeUserMessage(sessionId, turnOptions.prompt ?? "(prompt)", fakeId("msg"));
+        instance.addMessages(sessionId, user);
+        for (const event of promptEvents(user)) instance.feed.emit(event);
+        userMessageId = user.info.id;
+      }
+      return createTurnController(sessionId, userMessageId, (event) => fake.push(event));
+    },
     push(...events) {
       const instance = server.instance(directory);
       for (const event of events) {

@@ -10,6 +10,15 @@ let sequence = 0;
 const next = (): string => String((sequence += 1)).padStart(12, "0");
 
 /**
+ * The next serial of seeded entities (12 digits, ascending): seeded ids sort before any id made
+ * from the clock, by the client or by the fake's scripted turns.
+ * @example `msg_${fakeSerial()}aaaaaaaaaaaaaa`
+ */
+export function fakeSerial(): string {
+  return next();
+}
+
+/**
  * A session; `time.updated` grows with every call so newer sessions sort first.
  * @example const session = fakeSession({ title: "Refactor" });
  */

@@ -6,14 +6,17 @@
 import { FakeInstance } from "./fake-instance";
 import { instanceRoute, json, type FakeRequest, type RouteOptions } from "./fake-routes";
 import type { FakeEvent } from "./fake-feed";
+import { readRequest } from "./read-request";
 
 /**
  * A request the fake received, with the directory it was scoped to.
  * @example fake.requests().filter((r: RecordedFakeRequest) => r.directory === "/repo")
  */
 export interface RecordedFakeRequest extends FakeRequest {
-  /** The `?directory=` it was scoped to ("" for none). */
+  /** The `?directory=` (or `x-opencode-directory` header) it was scoped to ("" for none). */
   directory: string;
+  /** Its headers (a `Request`'s merged with `init.headers`, which win). */
+  headers: Headers;
 }
 
 /**
@@ -102,21 +105,19 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
   };
 
   async function handle(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const method = (init.method ?? "GET").toUpperCase();
-    const text = typeof init.body === "string" ? init.body : undefined;
-    const directory = url.searchParams.get("directory") ?? "";
-    const request: RecordedFakeRequest = { method, path: url.pathname, query: url.searchParams, body: parseBody(text), directory };
+    const { url, method, headers, text, signal } = await readRequest(input, init);
+    const directory = url.searchParams.get("directory") ?? headers.get("x-opencode-directory") ?? "";
+    const request: RecordedFakeRequest = { method, path: url.pathname, query: url.searchParams, headers, body: parseBody(text), directory };
     requests.push(request);
     for (const gate of gates.filter((g) => matches(g, method, url.pathname))) await gate.opened;
-    init.signal?.throwIfAborted();
+    signal?.throwIfAborted();
     const failure = failures.findIndex((f) => matches(f, method, url.pathname));
     if (failure !== -1) {
       const [planned] = failures.splice(failure, 1);
       return json(planned?.status ?? 500, planned?.body ?? { name: "UnknownError", data: { message: "planned failure" } });
     }
     if (url.pathname === "/global/health") return json(200, { healthy: true, version: "1.18.33" });
-    if (url.pathname === "/event") return instance(directory).feed.connect(init.signal);
+    if (url.pathname === "/event") return instance(directory).feed.connect(signal);
     const response = instanceRoute(instance(directory), request, options);
     options.onRouted?.(request, response);
     return response;

@@ -13,7 +13,11 @@
  * @packageDocumentation
  */
 export { createFakeOpencode } from "./create-fake-opencode";
-export type { FakeOpencode, FakeOpencodeOptions } from "./create-fake-opencode";
+export type { FakeOpencode, FakeOpencodeOptions, FakeSessionSeed, FakeTurnOptions } from "./create-fake-opencode";
+export { createTurnController } from "./turn-controller";
+export type { ControlledTool, RetryStep, TurnController } from "./turn-controller";
+export { history, seedMessages } from "./seed-history";
+export type { SeedFile, SeedMessage, SeedTool } from "./seed-history";
 export { scenarios, scenarioForPrompt, resolveScenario } from "./scenarios";
 export type { ScenarioName, ToolScenarioOptions } from "./scenarios";
 export type { PermissionAnswer, PermissionAsk, Scenario, ScenarioPrompt, ScenarioTurn } from "./scenario-types";
@@ -28,5 +32,5 @@ export { FakeInstance } from "./fake-instance";
 export { FakeFeed } from "./fake-feed";
 export type { FakeEvent } from "./fake-feed";
 export { projectEvent } from "./project-event";
-export { fakeAssistantMessage, fakePermission, fakeQuestion, fakeSession, fakeTodo, fakeUserMessage } from "./fake-entities";
+export { fakeAssistantMessage, fakePermission, fakeQuestion, fakeSerial, fakeSession, fakeTodo, fakeUserMessage } from "./fake-entities";
 export { fakeId } from "./ids";

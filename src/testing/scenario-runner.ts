@@ -11,6 +11,7 @@ import { fakeId } from "./ids";
 import { projectEvent } from "./project-event";
 import type { PermissionAnswer, Scenario, ScenarioPrompt, ScenarioTurn } from "./scenario-types";
 import { turnEvents } from "./turn-events";
+import { createTurnController } from "./turn-controller";
 
 interface ActiveTurn {
   readonly controller: AbortController;
@@ -165,6 +166,11 @@ export class ScenarioRunner {
         await paced({ type: "question.asked", properties: { id, sessionID: prompt.sessionId, questions, ...(tool ? { tool } : {}) } });
         return this.waitFor<string[][] | null>(id, signal);
       },
+      control: () =>
+        createTurnController(prompt.sessionId, prompt.userMessageId, (event) => {
+          signal.throwIfAborted();
+          emit(event);
+        }),
     };
     return turn;
   }

@@ -7,6 +7,7 @@
 import type { PermissionRequest, QuestionInfo } from "@opencode-ai/sdk/v2";
 import type { FakeEvent } from "./fake-feed";
 import type { TurnEvents } from "./turn-events";
+import type { TurnController } from "./turn-controller";
 
 /**
  * The user's answer to a permission request.
@@ -69,6 +70,11 @@ export interface ScenarioTurn {
    * question) or `/question/:id/reject` (null).
    */
   askQuestion(questions: readonly QuestionInfo[], tool?: { messageID: string; callID: string }): Promise<string[][] | null>;
+  /**
+   * A controlled turn on this prompt (see `fake.turn`): its steps emit at once, unpaced. A
+   * scenario that only drives it and returns leaves the UI frozen in the state it reached.
+   */
+  control(): TurnController;
 }
 
 /**

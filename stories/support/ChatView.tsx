@@ -5,6 +5,8 @@ import { ConversationHeader } from "../../examples/chat/src/components/Conversat
 import { Timeline } from "../../examples/chat/src/components/Timeline";
 import { TodoPanel } from "../../examples/chat/src/components/TodoPanel";
 import { DeadlineNotice } from "./DeadlineNotice";
+import { FeedNotice } from "./FeedNotice";
+import { RetryNotice } from "./RetryNotice";
 
 /** useStream's default first-event window (README: 120 s). */
 const DEFAULT_FIRST_EVENT_MS = 120_000;
@@ -18,9 +20,10 @@ interface ChatViewProps {
 }
 
 /**
- * The demo's conversation (header, timeline with history and the live turn, pending prompts,
- * todos, composer) built from its components on the public hooks, minus the page chrome. Its
- * own `useStream` so a story can pick the watchdog timeouts.
+ * The ONE chat view every story renders: the demo's conversation (header, timeline with history
+ * and the live turn, pending prompts, todos, composer) built from its components on the public
+ * hooks, minus the page chrome, plus the feed and retry notices. Its own `useStream` so a story
+ * can pick the watchdog timeouts. Switching the stories to `useChat` means changing this file.
  */
 export function ChatView({ sessionId, streamOptions, stillThinkingAfterMs = 5_000 }: ChatViewProps) {
   const stream = useStream(sessionId, streamOptions);
@@ -40,6 +43,7 @@ export function ChatView({ sessionId, streamOptions, stillThinkingAfterMs = 5_00
   return (
     <section className="conversation" aria-label="Conversation" style={{ height: "100vh" }}>
       <ConversationHeader session={session} status={stream.status} />
+      <FeedNotice />
       <div className="timeline-scroll">
         <div className="timeline">
           <Timeline sessionId={sessionId} stream={stream} stopped={stopped} onSuggest={send} onLoadOlder={() => {}} />
@@ -49,6 +53,7 @@ export function ChatView({ sessionId, streamOptions, stillThinkingAfterMs = 5_00
             windowMs={streamOptions?.firstEventTimeoutMs ?? DEFAULT_FIRST_EVENT_MS}
             afterMs={stillThinkingAfterMs}
           />
+          <RetryNotice sessionId={sessionId} />
         </div>
       </div>
       <div className="dock">

@@ -28,7 +28,7 @@ export const storyExpectations: Record<string, Check> = {
   },
   StreamingText: (canvas) => {
     expect(status(canvas)).toBe("streaming");
-    expect(text(canvas)).toMatch(/^slow0 slow1/);
+    expect(text(canvas)).toBe("The fake server streams this reply word by word, and it stops here");
   },
   Completed: (canvas) => {
     expect(status(canvas)).toBe("idle");
@@ -80,6 +80,28 @@ export const storyExpectations: Record<string, Check> = {
   StillThinking: (canvas) => {
     expect(status(canvas)).toBe("submitted");
     expect(within(canvas).getByTestId("still-thinking").textContent).toMatch(/Still thinking….*\d+ s before/);
+  },
+  RetryCountdown: (canvas) => {
+    expect(within(canvas).getByTestId("retry-notice").textContent).toMatch(/Retrying in (29|30) s \(attempt 2\)Rate limited by the provider/);
+  },
+  Wedged: (canvas) => {
+    expect(status(canvas)).toBe("wedged");
+    expect(within(canvas).getByTestId("watchdog").textContent).toContain("The reply stopped moving");
+    expect(text(canvas)).toBe("Let me look at the repository");
+  },
+  FailedSend: (canvas) => {
+    expect(status(canvas)).toBe("error");
+    expect(within(canvas).getByRole("alert").textContent).not.toBe("");
+    expect(text(canvas)).toBe("");
+  },
+  OfflineFeed: (canvas) => {
+    expect(within(canvas).getByTestId("feed-offline").textContent).toContain("reconnecting");
+  },
+  LongHistory: (canvas) => {
+    const shown = within(canvas).getAllByText(/^Answer \d+$/).map((el) => Number(el.textContent?.split(" ")[1]));
+    // Two pages of 20 messages: answers 81 to 100, oldest first.
+    expect(shown).toEqual(Array.from({ length: 20 }, (_, i) => 81 + i));
+    within(canvas).getByRole("button", { name: "Load older messages" });
   },
   Stalled: (canvas) => {
     expect(status(canvas)).toBe("stalled");

@@ -114,12 +114,14 @@ describe("requests() and close()", () => {
 describe("portability", () => {
   it("imports no React, no test runner and no Node built-in", () => {
     const root = new URL("../../src/testing/", import.meta.url);
-    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    // testing/react and testing/library are their own entries, for React users (see docs/testing.md).
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f) && !/^(react|library)\//.test(f));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const source = readFileSync(new URL(file, root), "utf8");
       expect(source, file).not.toMatch(/from "(react|react-dom|vitest|@testing-library\/[^"]+|node:[^"]+|fs|path|@tanstack\/[^"]+)"/);
       expect(source, file).not.toMatch(/\bprocess\.|\bBuffer\b|require\(/);
+      expect(source, file).not.toMatch(/from "\.\/(react|library)/);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createOpencodeClient, OpencodeProvider } from "opencode-react";
+import { OpencodeDevtools } from "opencode-react/devtools";
 import { App } from "./components/App";
 import "./styles.css";
 
@@ -15,6 +16,8 @@ createRoot(root).render(
   <StrictMode>
     <OpencodeProvider client={client}>
       <App />
+      {/* Its button opens the panel (feed, reply stores, cache); the panel's code is a lazy chunk. */}
+      <OpencodeDevtools position="bottom-left" />
     </OpencodeProvider>
   </StrictMode>,
 );

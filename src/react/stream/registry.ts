@@ -185,3 +185,12 @@ export function ensureReplyStore(client: OpencodeClient, sessionId: string, sett
 export function replyStoreHolders(client: OpencodeClient, sessionId: string): number {
   return registries.get(client)?.entries.get(sessionId)?.holders.size ?? 0;
 }
+
+/**
+ * The sessions that have a reply store on this client now (for tools such as the devtools).
+ * @example for (const id of replyStoreSessions(client)) console.log(id, peekReplyStore(client, id)?.getState().status)
+ */
+export function replyStoreSessions(client: OpencodeClient): string[] {
+  const entries = registries.get(client)?.entries;
+  return entries === undefined ? [] : [...entries].filter(([, entry]) => entry.store !== undefined).map(([id]) => id);
+}
