@@ -36,12 +36,16 @@ export function useOpencodeContext(): OpencodeContextValue {
 }
 
 /**
- * The OpenCode client of the nearest `<OpencodeProvider>`, for calls the hooks do not cover.
+ * The OpenCode client of the nearest `<OpencodeProvider>`, for calls the hooks do not cover; with
+ * a `directory`, that directory's client of the same server (`client.forDirectory`: same event
+ * connection, the same object on every render).
  * @throws Error when there is no provider above.
  * @example
  * const client = useOpencodeClient();
  * const onFork = () => client.sessions.create({ parentID: sessionId });
+ * const other = useOpencodeClient("/other-repo");
  */
-export function useOpencodeClient(): OpencodeClient {
-  return useOpencodeContext().client;
+export function useOpencodeClient(directory?: string): OpencodeClient {
+  const client = useOpencodeContext().client;
+  return directory === undefined || directory === "" ? client : client.forDirectory(directory);
 }

@@ -105,8 +105,8 @@ describe("with a wrong password", () => {
     // With a 50 ms backoff a retry loop would make ~10 more attempts in this window.
     await sleep(600);
     expect(eventAttempts() - before).toBe(1);
-    expect(client.events.status).toBe("closed");
-    expect(feed.statuses.at(-1)).toBe("closed");
+    expect(client.events.status).toBe("unauthorized");
+    expect(feed.statuses.at(-1)).toBe("unauthorized");
     for (const error of feed.errors) expectNoSecret(error);
     expectNoSecret(feed.ready);
     // A later ready() keeps failing fast with the same error instead of hanging.

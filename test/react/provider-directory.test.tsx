@@ -31,6 +31,14 @@ describe("<OpencodeProvider directory>", () => {
     expect(first.info.directory).toBe("/repo/a");
   });
 
+  it("useOpencodeClient(directory) gives that directory's client of the provider's client", () => {
+    const client = fakeClient(createFakeOpencode());
+    const { result } = renderHook(() => useOpencodeClient("/repo/b"), {
+      wrapper: ({ children }: { children: ReactNode }) => <OpencodeProvider client={client}>{children}</OpencodeProvider>,
+    });
+    expect(result.current).toBe(client.forDirectory("/repo/b"));
+  });
+
   it("two directories side by side list their own sessions, cached under keys of their own directory", async () => {
     const fake = createFakeOpencode();
     fake.instance("/repo/a").addSession({ title: "alpha" });

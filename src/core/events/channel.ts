@@ -139,6 +139,7 @@ export function createChannel(owner: ChannelOwner, directory: string | undefined
     },
 
     attempting(first) {
+      nextAttemptAt = undefined; // this is the attempt it announced
       setStatus(first && connections === 0 ? "connecting" : "reconnecting");
     },
     connected(event) {
@@ -161,7 +162,6 @@ export function createChannel(owner: ChannelOwner, directory: string | undefined
       // A clean close of a working stream is routine (instance reload, proxy timeout): visible
       // through status only. A stream that ended before server.connected is worth a report.
       if (!(error instanceof StreamEndedError && wasConnected)) report(error);
-      nextAttemptAt = Date.now() + delayMs;
     },
     fatal(error) {
       lastError = error;
