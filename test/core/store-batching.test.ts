@@ -28,7 +28,7 @@ describe("frame batching", () => {
     expect(h.notifications()).toBe(before);
     expect(frames.run()).toBe(true);
     expect(h.notifications()).toBe(before + 1);
-    expect(distill(h.state().reply).text).toBe(`start ${"0123456789".repeat(100)}`);
+    expect(distill(h.state()).text).toBe(`start ${"0123456789".repeat(100)}`);
   });
 
   test("the default scheduler in Node is a 16 ms timer: one notification per frame", async () => {
@@ -42,7 +42,7 @@ describe("frame batching", () => {
     expect(h.notifications()).toBe(before);
     vi.advanceTimersByTime(1);
     expect(h.notifications()).toBe(before + 1);
-    expect(distill(h.state().reply).text).toHaveLength(1000);
+    expect(distill(h.state()).text).toHaveLength(1000);
   });
 
   test("a session.error arriving mid-frame is visible at once, after the text buffered before it", async () => {
@@ -53,7 +53,7 @@ describe("frame batching", () => {
     h.push(ev("session.error", { error: { name: "APIError", data: { message: "boom" } } }));
     expect(h.state().status).toBe("error");
     expect(h.state().error).toBeInstanceOf(SessionError);
-    expect(distill(h.state().reply).text).toBe("partial");
+    expect(distill(h.state()).text).toBe("partial");
     expect(frames.pending).toBe(false);
   });
 
@@ -68,7 +68,7 @@ describe("frame batching", () => {
     expect(h.state().status).toBe("streaming");
     h.push(ev("permission.asked", { id: "per_1", permission: "bash" }));
     expect(h.state().permissions).toHaveProperty("per_1");
-    expect(distill(h.state().reply).text).toBe("ab");
+    expect(distill(h.state()).text).toBe("ab");
   });
 
   test("a status that changes nothing (a repeated busy, the session.idle after an idle status) waits for the frame", async () => {
@@ -85,12 +85,12 @@ describe("frame batching", () => {
     // A real change (the turn ends) is applied at once, with the text buffered before it.
     h.push(status("idle"));
     expect(h.notifications()).toBe(before + 1);
-    expect(h.state().turn).toBe("done");
-    expect(distill(h.state().reply).text).toBe("ab");
+    expect(h.client.listCalls()).toBe(1); // the turn ended: its final merge started
+    expect(distill(h.state()).text).toBe("ab");
     h.push(ev("session.idle", {}));
     expect(h.notifications()).toBe(before + 1);
     frames.run();
-    expect(h.state().turnsEnded).toBe(1);
+    expect(h.client.listCalls()).toBe(1);
   });
 
   test("a long batch is coalesced (a superseded snapshot is never reduced); a short one is reduced as it is", async () => {
@@ -114,7 +114,7 @@ describe("frame batching", () => {
     burst("long", COALESCE_MIN_BATCH);
     burst("short", 1);
     const markerOf = (id: string): unknown => {
-      const part = getPart(h.state().reply, id);
+      const part = h.state().partsById.get(id);
       return part?.type === "text" ? part.raw?.["marker" as keyof typeof part.raw] : undefined;
     };
     expect(markerOf("long")).toBe("newer");
@@ -151,9 +151,9 @@ describe("frame batching", () => {
     slow.push(delta("p1", "a"), delta("p1", "b"));
     slow.push(delta("p1", "c"));
     vi.advanceTimersByTime(99);
-    expect(distill(slow.state().reply).text).toBe("");
+    expect(distill(slow.state()).text).toBe("");
     vi.advanceTimersByTime(1);
-    expect(distill(slow.state().reply).text).toBe("abc");
+    expect(distill(slow.state()).text).toBe("abc");
   });
 
   test("requestAnimationFrame is used when the host has one, a timer when the page is hidden", () => {

@@ -95,7 +95,7 @@ describe("reply store: capture replay (opencode 1.18.33)", () => {
       const state = store.getState();
       expect(state.result?.text).toBe(stored.text);
       expect(state.result?.reasoning).toBe(stored.reasoning);
-      expect(distill(state.reply).text).toBe(stored.text);
+      expect(distill(state).text).toBe(stored.text);
       expect(toolStates(state)).toEqual(stored.tools);
       expect(client.posts).toEqual([{ text: "hi" }]);
       // http-errors holds two turns (the second prompted by the capture's harness, seen on the feed).

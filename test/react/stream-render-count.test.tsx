@@ -25,13 +25,13 @@ function StreamView({ sessionId, handle }: { sessionId: string; handle: Ref<UseS
 }
 
 function TextView({ sessionId }: { sessionId: string }) {
-  const text = useReply(sessionId, (s) => distill(s.reply).text);
+  const text = useReply(sessionId, (s) => distill(s).text);
   renders.text += 1;
   return <p data-testid="text">{text}</p>;
 }
 
 function SiblingPart({ sessionId, partId }: { sessionId: string; partId: string }) {
-  const part = useReply(sessionId, (s) => getPart(s.reply, partId));
+  const part = useReply(sessionId, (s) => s.partsById.get(partId));
   renders.sibling += 1;
   return <p data-testid="sibling">{part?.type === "text" ? part.text : ""}</p>;
 }

@@ -56,6 +56,7 @@ function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
     resolvedWhileSeeding: null,
     prompt: null,
     disposed: false,
+    abortedGeneration: -1,
   };
 }
 
@@ -92,12 +93,19 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     }
   };
 
-  let watchdog: ReplyWatchdog = { lastEventAt: null, deadlineAt: null, deadlineKind: null };
+  let watchdog: ReplyWatchdog = {
+    lastEventAt: null,
+    deadlineAt: null,
+    deadlineKind: null,
+    firstEventMs: config.firstEventMs,
+    idleMs: config.idleMs ?? null,
+    turnMs: config.turnMs,
+  };
   const project = (): ReplyStoreState => {
     const next = nextDeadline(t.clock, config);
     const deadlineAt = next?.at ?? null;
     if (watchdog.lastEventAt !== t.clock.lastEventAt || watchdog.deadlineAt !== deadlineAt) {
-      watchdog = { lastEventAt: t.clock.lastEventAt, deadlineAt, deadlineKind: next?.kind ?? null };
+      watchdog = { ...watchdog, lastEventAt: t.clock.lastEventAt, deadlineAt, deadlineKind: next?.kind ?? null };
     }
     const reply = t.reply;
     const status = deriveReplyStatus({
@@ -109,7 +117,8 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
       awaitingInput: isAwaitingInput(reply),
     });
     const error = t.error ?? (t.clock.stalled || t.clock.wedged ? t.watchdogError : null);
-    return projectState(reply, { status, error, watchdog, result: t.result, send: actions.send, abort: actions.abort, dispose: actions.dispose });
+    const aborted = reply.aborted || t.abortedGeneration === t.generation;
+    return projectState(reply, { status, error, watchdog, result: t.result, aborted, send: actions.send, abort: actions.abort, dispose: actions.dispose });
   };
 
   const batcher = createEventBatcher({

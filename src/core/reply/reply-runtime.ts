@@ -46,6 +46,8 @@ export interface TurnRuntime {
   /** Cancels the wait for the feed's readiness of the current send. */
   prompt: AbortController | null;
   disposed: boolean;
+  /** The generation a successful `abort()` (or an abort before the POST) stopped. */
+  abortedGeneration: number;
 }
 
 /** What the driving modules get: the state plus the store's few effects. */
