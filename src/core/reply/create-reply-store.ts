@@ -23,6 +23,7 @@ import { abortTurn, sendPrompt } from "./turn-lifecycle";
 import { eventMessageId } from "./turn-reset";
 import { IDLE_CLOCK, nextDeadline, setSuspended, type WatchdogConfig } from "./watchdog";
 import { createWatchdogTimer } from "./watchdog-timer";
+import { validateStoreOptions } from "./store-options";
 
 /**
  * Default of `firstEventTimeoutMs`: 120 s (heartbeats never count).
@@ -70,10 +71,11 @@ function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
  * // later: store.getState().abort(); and on unmount: store.getState().dispose();
  */
 export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStoreState> {
+  validateStoreOptions(options);
   const { client, sessionId, onEvent, onFinish, onError } = options;
   const config: WatchdogConfig = {
     firstEventMs: options.firstEventTimeoutMs ?? DEFAULT_FIRST_EVENT_TIMEOUT_MS,
-    idleMs: options.idleTimeoutMs,
+    idleMs: options.idleTimeoutMs === Infinity ? undefined : options.idleTimeoutMs,
     turnMs: options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS,
   };
   const t = freshTurn(sessionId, client.events.status === "open");

@@ -6,6 +6,7 @@
  */
 import type { WireEvent } from "../events/types";
 import { distill } from "./distill";
+import { fetchTurnMessages } from "./fetch-turn";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
 import { seedPendingPrompts } from "./seed-prompts";
@@ -26,7 +27,7 @@ export function finishTurn(rt: ReplyRuntime): void {
   void (async () => {
     let items: readonly WireMessage[] | undefined;
     try {
-      items = (await rt.client.messages.list(rt.sessionId)).items;
+      items = await fetchTurnMessages(rt.client, rt.sessionId, ended);
     } catch (error) {
       rt.report(error); // FX-10: the streamed state stands; the turn did not fail.
     }
@@ -42,7 +43,8 @@ export function finishTurn(rt: ReplyRuntime): void {
       t.stage = "idle";
       rt.publish();
     }
-    rt.finished(result, { aborted: merged.aborted, error: current ? t.error : merged.error });
+    const aborted = merged.aborted || t.abortedGeneration === generation;
+    rt.finished(result, { aborted, error: current ? t.error : merged.error });
   })();
 }
 

@@ -11,6 +11,7 @@
  * answered. So the result is the stored text plus the live deltas it does not end with yet.
  */
 import { withText } from "./append-text";
+import { fetchTurnMessages } from "./fetch-turn";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
 import { getPart, listParts, withPart, type ReplyState } from "./state";
@@ -78,7 +79,7 @@ export async function refetchMidTurn(rt: ReplyRuntime, generation: number): Prom
   const sent = textLengths(t.reply);
   let items: readonly WireMessage[];
   try {
-    items = (await rt.client.messages.list(rt.sessionId)).items;
+    items = await fetchTurnMessages(rt.client, rt.sessionId, t.reply);
   } catch (error) {
     rt.report(error);
     return;

@@ -39,9 +39,13 @@ export interface ReplyFinishInfo {
 export interface ReplyStoreOptions {
   readonly client: ReplyStoreClient;
   readonly sessionId: string;
-  /** No session event within this many ms of the prompt: "stalled" (default 120 000). */
+  /**
+   * No session event within this many ms of the prompt: "stalled" (default 120 000). Every limit
+   * is a positive number of ms, Infinity for none (0, a negative or NaN throws a RangeError);
+   * limits beyond setTimeout's 2^31-1 ms are honoured.
+   */
   readonly firstEventTimeoutMs?: number;
-  /** No meaningful event for this many ms mid-turn: "wedged" (default: off). */
+  /** No meaningful event for this many ms mid-turn: "wedged" (default: off; Infinity: off). */
   readonly idleTimeoutMs?: number;
   /** The whole turn, not counting time waiting for the user: TimeoutError (default 600 000). */
   readonly turnTimeoutMs?: number;

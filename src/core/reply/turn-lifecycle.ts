@@ -8,6 +8,7 @@
 import type { PromptInput } from "../api";
 import { ConflictError, OpencodeError } from "../errors";
 import { promptWhenReady } from "../events/prompt-when-ready";
+import { distill } from "./distill";
 import { checkEnded, finishTurn } from "./final-merge";
 import { toError, type ReplyRuntime } from "./reply-runtime";
 import { messageIdsOf, nextTurnState } from "./turn-reset";
@@ -91,10 +92,12 @@ export async function abortTurn(rt: ReplyRuntime): Promise<void> {
   if (t.stage === "connecting" && !t.posting) {
     t.prompt?.abort(new DOMException("opencode-react: the turn was aborted before its prompt was posted", "AbortError"));
     t.stage = "idle";
-    t.reply = { ...t.reply, aborted: true };
+    t.abortedGeneration = t.generation;
     t.clock = disarm(t.clock);
+    t.result = distill(t.reply);
     rt.rearm();
     rt.publish();
+    rt.finished(t.result, { aborted: true, error: null });
     return;
   }
   if (t.postSettled !== null) await t.postSettled;
@@ -105,6 +108,8 @@ export async function abortTurn(rt: ReplyRuntime): Promise<void> {
     throw error;
   }
   if (t.disposed || t.stage !== "running") return;
+  // The server accepted the abort: the turn is aborted whether or not its MessageAbortedError comes.
+  t.abortedGeneration = t.generation;
   t.clock = disarm(t.clock);
   rt.rearm();
   rt.publish();

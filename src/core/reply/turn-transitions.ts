@@ -68,6 +68,9 @@ function afterApply(rt: ReplyRuntime, before: ReplyState, generation: number, no
     t.clock = observeTurn(t.clock, now);
     t.error = null;
     t.result = null;
+    // A turn given up by a TimeoutError before any event, whose events come late: watched again,
+    // so it ends normally (final merge, onFinish) and the next send is accepted.
+    t.abandoned = -1;
   }
   if (reply.error !== null && reply.error !== before.error) {
     t.error = reply.error;

@@ -80,7 +80,7 @@ export interface ReplyToolPart extends ReplyPartBase {
   readonly input?: Readonly<Record<string, unknown>>;
   readonly output?: string;
   readonly metadata?: Readonly<Record<string, unknown>>;
-  /** Error text, at most 200 characters (TL-07; the full text is in `raw`). */
+  /** Error text, whole (the reference cuts it at 200 characters, TL-07). */
   readonly error?: string;
   readonly time?: { readonly start?: number; readonly end?: number; readonly compacted?: number };
   readonly attachments?: readonly FilePart[];
