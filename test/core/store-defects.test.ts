@@ -130,8 +130,8 @@ describe("issue 10 defects", () => {
     const h = harness();
     await startTurn(h);
     h.push(status("busy"), userMessage());
-    // The task tool starts a subagent session, then that session asks.
-    h.client.events.push({ type: "session.created", properties: { sessionID: CHILD, info: { id: CHILD, parentID: SID, title: "sub" } } });
+    // The task tool starts a subagent session (named in its metadata), then that session asks.
+    h.push(toolSnap("t1", "task", { status: "running", input: {}, metadata: { sessionId: CHILD } }));
     h.client.events.push({ type: "question.asked", properties: { id: "que_c", sessionID: CHILD, questions: [{ question: "Go?", header: "", options: [] }] } });
     await vi.waitFor(() => expect(h.state().status).toBe("awaiting-input"));
     expect(h.state().questions.que_c).toMatchObject({ id: "que_c", sessionId: CHILD });
@@ -141,7 +141,7 @@ describe("issue 10 defects", () => {
     expect(h.state().questions).toEqual({});
   });
 
-  test("defect 6: a child session learned from the task tool's metadata routes its permission requests to the parent", async () => {
+  test("defect 6: a child session's permission requests show in the parent's turn", async () => {
     const h = harness();
     await startTurn(h);
     h.push(status("busy"), userMessage(), toolSnap("t1", "task", { status: "running", input: {}, metadata: { sessionId: CHILD } }));

@@ -36,6 +36,12 @@ export const DEFAULT_FIRST_EVENT_TIMEOUT_MS = 120_000;
  */
 export const DEFAULT_TURN_TIMEOUT_MS = 600_000;
 
+/** A child session's event the reply takes: its questions and permissions. */
+function isPromptEvent(event: WireEvent): boolean {
+  const type = event.type;
+  return type.startsWith("question.") || type.startsWith("permission.");
+}
+
 function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
   return {
     reply: initialReplyState(sessionId),
@@ -127,6 +133,7 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     scheduler: options.scheduler ?? createFrameScheduler(options.throttleMs ?? "frame"),
     apply: (events) => {
       applyBatch(rt, events);
+      if (t.reply.children !== children) followChildren();
       rt.publish();
     },
   });
@@ -174,6 +181,19 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
   };
 
   let offs: Array<() => void> = [];
+  // Child sessions (subagents) ask their questions on their own session: followed once known.
+  let children = t.reply.children;
+  const followed = new Set<string>();
+  const followChildren = (): void => {
+    children = t.reply.children;
+    for (const child in children) {
+      if (followed.has(child) || t.disposed) continue;
+      followed.add(child);
+      offs.push(client.events.subscribe((event) => {
+        if (isPromptEvent(event)) onArrival(event);
+      }, { sessionId: child }));
+    }
+  };
   const actions = {
     send: (input: Parameters<ReplyStoreState["send"]>[0]) => sendPrompt(rt, input),
     abort: () => abortTurn(rt),
@@ -191,6 +211,7 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
   // Subscribed once the store exists: a feed may deliver as soon as it has a listener.
   offs = [
     client.events.subscribe(onArrival, { sessionId }),
+
     client.events.onReconnect(() => void refetchAfterReconnect(rt)),
     client.events.onStatus((status) => {
       if (t.disposed) return;

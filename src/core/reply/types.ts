@@ -153,6 +153,8 @@ export interface Todo {
 export interface PendingQuestion {
   readonly id: string;
   readonly kind: "question";
+  /** The session that asked: the reply's own, or a child session (a subagent of the task tool). */
+  readonly sessionId: string;
   readonly questions: readonly QuestionInfo[];
   /** The tool call waiting on it. */
   readonly tool?: { readonly messageID: string; readonly callID: string };
@@ -169,6 +171,8 @@ export interface PendingQuestion {
 export interface PendingPermission {
   readonly id: string;
   readonly kind: "permission";
+  /** The session that asked: the reply's own, or a child session. */
+  readonly sessionId: string;
   /** What is asked, e.g. "bash" or "edit". */
   readonly permission: string;
   readonly patterns: readonly string[];
