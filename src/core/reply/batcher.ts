@@ -10,6 +10,12 @@ import { PendingEvents } from "./merge-deltas";
 import { reduce } from "./reduce";
 import type { ReplyState } from "./state";
 
+/**
+ * Entries (a folded run of deltas counts once) after which the buffer is applied without waiting
+ * for the frame: a flush that never comes (a throttled background tab) cannot grow it without bound.
+ */
+export const MAX_BUFFERED = 4096;
+
 const URGENT_TYPES: ReadonlySet<string> = new Set(["session.status", "session.idle", "session.error"]);
 
 /**
@@ -111,7 +117,7 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
     push(event, urgent = isUrgentEvent(event)) {
       if (disposed) return;
       buffer.push(event);
-      if (scheduler === null || urgent) flush();
+      if (scheduler === null || urgent || buffer.size >= MAX_BUFFERED) flush();
       else if (cancel === undefined && !flushing) {
         cancel = scheduler(() => {
           cancel = undefined;
