@@ -1,5 +1,5 @@
 /**
- * A frame-batched store (deltas folded as they arrive, long batches coalesced, statuses that change
+ * A frame-batched store (deltas folded as they arrive, statuses that change
  * nothing held for the frame) against a synchronous one fed the same events: the same reply once
  * the frame is applied, and turn ends, statuses and errors visible at once, never a frame late.
  */

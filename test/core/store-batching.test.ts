@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { SessionError } from "../../src/core/errors";
 import { createEventBatcher, createFrameScheduler, distill, frameScheduler, getPart } from "../../src/core/reply";
-import { COALESCE_MIN_BATCH } from "../../src/core/reply/turn-transitions";
 import { delta, ev, status, textSnap, userMessage } from "../support/reply-events";
 import { manualFrames } from "../support/manual-frames";
 import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
@@ -91,34 +90,6 @@ describe("frame batching", () => {
     expect(h.notifications()).toBe(before + 1);
     frames.run();
     expect(h.client.listCalls()).toBe(1);
-  });
-
-  test("a long batch is coalesced (a superseded snapshot is never reduced); a short one is reduced as it is", async () => {
-    // Coalescing never changes what a UI reads; the only trace it leaves is which of two snapshots
-    // with the same text a part keeps as `raw` (the reducer keeps the older one when the newer
-    // changes nothing, coalescing skips the older one).
-    const frames = manualFrames();
-    const h = harness({ scheduler: frames.scheduler });
-    await startTurn(h);
-    h.push(status("busy"), userMessage());
-    frames.run();
-    const burst = (id: string, others: number): void => {
-      // The part exists before the batch (the event that creates a part is always kept).
-      h.push(textSnap(id, "draft"));
-      frames.run();
-      h.push(textSnap(id, "same", "text", { marker: "older" }));
-      for (let i = 0; i < others; i++) h.push(delta(`${id}-other${i}`, "x"));
-      h.push(textSnap(id, "same", "text", { marker: "newer" }));
-      frames.run();
-    };
-    burst("long", COALESCE_MIN_BATCH);
-    burst("short", 1);
-    const markerOf = (id: string): unknown => {
-      const part = h.state().partsById.get(id);
-      return part?.type === "text" ? part.raw?.["marker" as keyof typeof part.raw] : undefined;
-    };
-    expect(markerOf("long")).toBe("newer");
-    expect(markerOf("short")).toBe("older");
   });
 
   test("a run of deltas is folded as it arrives: the buffer holds one entry for it", () => {

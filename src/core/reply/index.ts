@@ -46,7 +46,6 @@ export type {
 } from "./reply-store-types";
 export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./reply-status";
 export { createEventBatcher, isUrgentEvent, isUrgentFor, type EventBatcher, type EventBatcherOptions } from "./batcher";
-export { coalesceEvents } from "./coalesce-events";
 export { mergeDeltaRuns } from "./merge-deltas";
 export { pendingPermissionOf, pendingQuestionOf } from "./prompts";
 export {

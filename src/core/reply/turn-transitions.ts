@@ -5,7 +5,6 @@
  */
 import { IdleStreamError, StaleSessionError, TimeoutError } from "../errors";
 import type { WireEvent } from "../events/types";
-import { coalesceEvents } from "./coalesce-events";
 import { finishTurn } from "./final-merge";
 import { reduce } from "./reduce";
 import { seconds, type ReplyRuntime } from "./reply-runtime";
@@ -16,18 +15,9 @@ import { disarm, dueWatchdog, fire, noteEvent, observeTurn, setSuspended } from 
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
- * Batches shorter than this are reduced as they are, without coalescing. Coalescing never changes
- * the result (property-tested), it only saves reducing events a later snapshot makes redundant, and
- * since deltas fold into their run as they arrive, a small batch has next to nothing to drop: on
- * the ingest benchmark's stream it dropped 1.7 % of the entries of batches averaging ten, at a cost
- * of ~5 ms per 122k events, ten times what it saved. Long batches (a burst: a replay after a
- * reconnect, a resumed turn, a hidden tab) are where snapshots of one part pile up.
- */
-export const COALESCE_MIN_BATCH = 32;
-
-/**
- * Folds one batch into the reply (runs of deltas already folded by the batcher; coalesced here,
- * one pass), then applies the turn transitions; the caller publishes once.
+ * Folds one batch into the reply (runs of deltas already folded by the batcher), then applies the
+ * turn transitions; the caller publishes once. (Snapshot coalescing was removed: the benchmark showed
+ * it cost more than it saved.)
  */
 export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void {
   const t = rt.turn;
@@ -40,7 +30,7 @@ export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void
     t.unnotedOfTurn = false;
   }
   let reply = before;
-  for (const event of events.length < COALESCE_MIN_BATCH ? events : coalesceEvents(events, before)) {
+  for (const event of events) {
     // A store outlives its turns: the next turn starts from an empty reply.
     if (reply.turn === "done" && startsTurn(reply, event)) {
       reply = nextTurnState(reply);
