@@ -12,7 +12,7 @@ import { createEventBatcher, isUrgentFor } from "./batcher";
 import { refetchAfterReconnect } from "./final-merge";
 import { resumeTurn } from "./resume-turn";
 import { resolvedRequestId } from "./seed-prompts";
-import { createFrameScheduler } from "./frame-scheduler";
+import { createFrameScheduler, FALLBACK_FRAME_MS } from "./frame-scheduler";
 import { projectState } from "./project-state";
 import { deriveReplyStatus } from "./reply-status";
 import { toError, type ReplyRuntime, type TurnRuntime } from "./reply-runtime";
@@ -129,8 +129,11 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     return projectState(reply, { status, error, watchdog, result: t.result, aborted, send: actions.send, abort: actions.abort, dispose: actions.dispose });
   };
 
+  const throttle = options.throttleMs ?? "frame";
   const batcher = createEventBatcher({
-    scheduler: options.scheduler ?? createFrameScheduler(options.throttleMs ?? "frame"),
+    scheduler: options.scheduler ?? createFrameScheduler(throttle),
+    // A host's own scheduler decides alone; the default ones get a bound on a buffered event's age.
+    maxAgeMs: options.scheduler === undefined ? (throttle === "frame" ? FALLBACK_FRAME_MS : throttle) : undefined,
     apply: (events) => {
       applyBatch(rt, events);
       if (t.reply.children !== children) followChildren();
