@@ -6,6 +6,7 @@
  */
 import type { WireEvent } from "../events/types";
 import { distill } from "./distill";
+import { moveTurn } from "./turn-stages";
 import { fetchTurnMessages } from "./fetch-turn";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
@@ -21,7 +22,7 @@ export function finishTurn(rt: ReplyRuntime): void {
   const t = rt.turn;
   const generation = t.generation;
   const ended = t.reply;
-  t.stage = "finishing";
+  moveTurn(t, "idle seen");
   t.clock = disarm(t.clock);
   rt.rearm();
   void (async () => {
@@ -40,7 +41,7 @@ export function finishTurn(rt: ReplyRuntime): void {
     if (current) {
       t.reply = merged;
       t.result = result;
-      t.stage = "idle";
+      moveTurn(t, "final fetch done");
       rt.publish();
     }
     const aborted = merged.aborted || t.abortedGeneration === generation;

@@ -6,6 +6,7 @@
 import { IdleStreamError, StaleSessionError, TimeoutError } from "../errors";
 import type { WireEvent } from "../events/types";
 import { finishTurn } from "./final-merge";
+import { moveTurn } from "./turn-stages";
 import { reduce } from "./reduce";
 import { seconds, type ReplyRuntime } from "./reply-runtime";
 import { isAwaitingInput, type ReplyState } from "./state";
@@ -54,7 +55,7 @@ function afterApply(rt: ReplyRuntime, before: ReplyState, generation: number, no
   const reply = t.reply;
   if (turnSeen(before, reply, t.generation !== generation) && (t.stage === "idle" || t.stage === "finishing")) {
     // A turn started elsewhere (another tab, a queued prompt, a retried POST): watch it too.
-    t.stage = "running";
+    moveTurn(t, "turn seen");
     t.clock = observeTurn(t.clock, now);
     t.error = null;
     t.result = null;
@@ -96,7 +97,7 @@ export function onWatchdogTimer(rt: ReplyRuntime): void {
   if (due === "turn") {
     error = new TimeoutError(`SSE stream timed out after ${seconds(rt.config.turnMs)} (session ${sid})`);
     t.error = error;
-    t.stage = "idle";
+    moveTurn(t, "timed out");
     t.abandoned = t.generation;
     // Still waiting for the feed: give up the prompt too, it must not be posted after a timeout.
     t.prompt?.abort(error);
