@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { SessionError } from "../../src/core/errors";
-import { createEventBatcher, createFrameScheduler, distill, frameScheduler, getPart } from "../../src/core/reply";
-import { delta, ev, status, textSnap, userMessage } from "../support/reply-events";
+import { createEventBatcher, createFrameScheduler, distill, frameScheduler } from "../../src/core/reply";
+import { delta, ev, status, userMessage } from "../support/reply-events";
 import { manualFrames } from "../support/manual-frames";
 import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
 

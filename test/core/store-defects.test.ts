@@ -15,7 +15,6 @@ import {
   SID,
   status,
   stepFinish,
-  textSnap,
   toolSnap,
   USER,
   userMessage,

@@ -7,7 +7,7 @@
 import { useImperativeHandle, type Ref } from "react";
 import { act, render, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { distill, getPart } from "../../src/core/reply";
+import { distill } from "../../src/core/reply";
 import { OpencodeProvider } from "../../src/react/provider";
 import { useReply, useStream, type UseStreamResult } from "../../src/react/stream";
 import { createFakeOpencode } from "../support/fake-opencode";
