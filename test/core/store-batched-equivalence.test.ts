@@ -78,6 +78,11 @@ test("property: once the frame is applied, a batched store holds what a synchron
     fc.asyncProperty(feed, async (sequence) => {
       const [a, b] = await feedBoth(sequence);
       expect(a.parts.map(withoutTextRaw)).toEqual(b.parts.map(withoutTextRaw));
+      // The published list (updated per change, parts-view.ts) holds exactly the lookup's parts.
+      for (const s of [a, b]) {
+        expect(s.parts.length).toBe(s.partsById.size);
+        for (const part of s.parts) expect(s.partsById.get(part.id)).toBe(part);
+      }
       expect(distill(a).text).toBe(distill(b).text);
       expect([a.status, a.sessionStatus, a.totals, a.todos, a.aborted]).toEqual([b.status, b.sessionStatus, b.totals, b.todos, b.aborted]);
     }),

@@ -13,6 +13,7 @@ import { refetchAfterReconnect } from "./final-merge";
 import { resumeTurn } from "./resume-turn";
 import { resolvedRequestId } from "./seed-prompts";
 import { createFrameScheduler, FALLBACK_FRAME_MS } from "./frame-scheduler";
+import { createPartsView } from "./parts-view";
 import { projectState } from "./project-state";
 import { deriveReplyStatus } from "./reply-status";
 import { toError, type ReplyRuntime, type TurnRuntime } from "./reply-runtime";
@@ -64,6 +65,7 @@ function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
     prompt: null,
     disposed: false,
     abortedGeneration: -1,
+    touched: undefined,
   };
 }
 
@@ -85,6 +87,7 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     turnMs: options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS,
   };
   const t = freshTurn(sessionId, client.events.status === "open");
+  const partsView = createPartsView();
   // A user callback that throws must not break the store; it is reported like any other error.
   const report = (error: unknown): void => {
     try {
@@ -126,7 +129,9 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     });
     const error = t.error ?? (t.clock.stalled || t.clock.wedged ? t.watchdogError : null);
     const aborted = reply.aborted || t.abortedGeneration === t.generation;
-    return projectState(reply, { status, error, watchdog, result: t.result, aborted, send: actions.send, abort: actions.abort, dispose: actions.dispose });
+    const parts = partsView(reply, t.touched);
+    t.touched = undefined;
+    return projectState(reply, parts, { status, error, watchdog, result: t.result, aborted, send: actions.send, abort: actions.abort, dispose: actions.dispose });
   };
 
   const throttle = options.throttleMs ?? "frame";

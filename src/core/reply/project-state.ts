@@ -6,7 +6,8 @@
 import type { DistilledReply } from "./distill";
 import type { ReplyStoreState, ReplyWatchdog } from "./reply-store-types";
 import type { ReplyStatus } from "./reply-status";
-import { listParts, type ReplyState } from "./state";
+import type { ReplyState } from "./state";
+import type { ReplyPart } from "./types";
 
 /** What the store adds to the reply. */
 export interface StoreExtras {
@@ -21,9 +22,9 @@ export interface StoreExtras {
 }
 
 /** The published state for a reply and the store's extras. */
-export function projectState(reply: ReplyState, extras: StoreExtras): ReplyStoreState {
+export function projectState(reply: ReplyState, parts: readonly ReplyPart[], extras: StoreExtras): ReplyStoreState {
   return {
-    parts: listParts(reply),
+    parts,
     partsById: reply.parts,
     status: extras.status,
     error: extras.error,

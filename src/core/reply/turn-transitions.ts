@@ -31,7 +31,12 @@ export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void
     t.unnotedOfTurn = false;
   }
   let reply = before;
+  // The parts these events can change, for the published list (parts-view.ts): valid only as a
+  // continuation of the previous batch's record (any other write in between breaks the chain).
+  const record = t.touched;
+  const ids = record === undefined ? [] : record.to === before.parts ? record.ids : null;
   for (const event of events) {
+    if (ids !== null && !touch(ids, event)) t.touched = { from: before.parts, to: before.parts, ids: null };
     // A store outlives its turns: the next turn starts from an empty reply.
     if (reply.turn === "done" && startsTurn(reply, event)) {
       reply = nextTurnState(reply);
@@ -41,7 +46,33 @@ export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void
     reply = reduce(reply, event, now);
   }
   t.reply = reply;
+  if (ids === null || t.touched?.ids === null) t.touched = { from: record?.from ?? before.parts, to: reply.parts, ids: null };
+  else t.touched = { from: record?.from ?? before.parts, to: reply.parts, ids };
   afterApply(rt, before, generation, now);
+}
+
+/**
+ * Notes the part an event names into `ids`; false when the event may change parts it does not
+ * name (a todo list refreshing its tool part, a question linking one, a user message removing its parts).
+ */
+function touch(ids: string[], event: WireEvent): boolean {
+  const props = event.properties;
+  switch (event.type) {
+    case "message.part.delta":
+      if (typeof props.partID === "string") ids.push(props.partID);
+      return true;
+    case "message.part.updated": {
+      const part = props.part as { id?: unknown } | undefined;
+      if (typeof part?.id === "string") ids.push(part.id);
+      return true;
+    }
+    case "todo.updated":
+    case "question.asked":
+    case "message.updated":
+      return false;
+    default:
+      return true;
+  }
 }
 
 function turnSeen(before: ReplyState, after: ReplyState, newGeneration: boolean): boolean {
