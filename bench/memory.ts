@@ -38,7 +38,7 @@ export function runMemory(): MemoryFigures {
   }
   flushFrame?.();
   const retained = heapAfterGc() - base;
-  const textBytes = distill(store.getState().reply).text.length; // one-byte (ASCII) string
+  const textBytes = distill(store.getState()).text.length; // one-byte (ASCII) string
   store.getState().dispose();
   return { deltas: DELTAS, textBytes, retained, constant };
 }

@@ -3,6 +3,7 @@
  * (`scripts/bench.mjs` runs each in a fresh one: a section's heap must not weigh on the next). Prints
  * figures only; nothing here fails a build (speed goals are read, not asserted).
  */
+import { runBurst } from "./burst";
 import { runIngest } from "./ingest";
 import { runMemory } from "./memory";
 import { runScaling } from "./scaling";
@@ -72,7 +73,23 @@ async function reportIngest(): Promise<void> {
   console.log(`default store pipeline >= 60 % of JSON.parse: ${verdict(worst >= 0.6)} (worst ${(worst * 100).toFixed(0)} %)`);
 }
 
+/** The burst latency table (a server process writing deltas, this process the client). */
+async function reportBurst(): Promise<void> {
+  const ms = 400;
+  const rows = await runBurst([25_000, 60_000, 120_000, 180_000, 250_000, 0], ms);
+  console.log(`\nBurst latency: frame leaves the server -> the store holds it (default batching, ${ms} ms bursts, server in another process)`);
+  const widths = [20, 12, 9, 9, 9, 9, 9];
+  console.log(row(["burst", "written/s", "events", "p50 ms", "p99 ms", "max ms", "updates"], widths));
+  for (const r of rows) {
+    console.log(row([r.label, Math.round(r.rate).toLocaleString("en"), r.events.toLocaleString("en"), r.p50.toFixed(1), r.p99.toFixed(1), r.max.toFixed(1), String(r.updates)], widths));
+  }
+  const paced = rows.filter((r) => r.label !== "as fast as it can");
+  const worst = Math.max(...paced.map((r) => r.p99));
+  console.log(`p99 <= 20 ms up to 250k events/s: ${verdict(worst <= 20)} (worst ${worst.toFixed(1)} ms)`);
+}
+
 const section = process.argv[2];
 if (section === "scaling") await reportScalingAndMemory();
 else if (section === "ingest") await reportIngest();
-else throw new Error(`bench section "scaling" or "ingest", not ${String(section)} (npm run bench runs both)`);
+else if (section === "burst") await reportBurst();
+else throw new Error(`bench section "scaling", "ingest" or "burst", not ${String(section)} (npm run bench runs them all)`);

@@ -20,7 +20,7 @@ await build({
   outfile,
   logLevel: "warning",
 });
-const sections = process.argv.length > 2 ? process.argv.slice(2) : ["scaling", "ingest"];
+const sections = process.argv.length > 2 ? process.argv.slice(2) : ["scaling", "ingest", "burst"];
 for (const section of sections) {
   const run = spawnSync(process.execPath, ["--expose-gc", outfile, section], { stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);

@@ -4,9 +4,10 @@
  */
 import { describe, expect, test } from "vitest";
 import type { WireEvent } from "../../src/core/events/types";
-import { distill, initialReplyState, reconcileTurn, reduceAll, type ReplyState, type WireMessage } from "../../src/core/reply";
+import { distill, getPart, initialReplyState, listParts, reconcileTurn, reduce, reduceAll, type ReplyState, type WireMessage } from "../../src/core/reply";
 import { captureNames, readCapture } from "../support/read-capture";
 import { replyToolStates, storedTurn } from "../support/stored-turn";
+import { streamPins } from "../support/stream-pins";
 
 const FIXTURES = new URL("../fixtures/opencode-1.18.33/", import.meta.url);
 
@@ -45,6 +46,24 @@ describe("fixture replay (opencode 1.18.33 captures)", () => {
     expect(state.turn).toBe("done");
     expect(state.questions).toEqual({});
     expect(state.permissions).toEqual({});
+  });
+
+  test.each(names)("%s: after every event each streamed text is a prefix of its stored text; before the closing snapshot it equals the deltas", (name) => {
+    const capture = readCapture(FIXTURES, name);
+    const stored = storedTurn(capture.messages);
+    const events = capture.events.filter((e) => sessionOf(e) === stored.sessionId);
+    const pins = streamPins(events, capture.messages);
+    let state = initialReplyState(stored.sessionId);
+    const current = (id: string): string | undefined => {
+      const part = getPart(state, id);
+      return part?.type === "text" || part?.type === "reasoning" ? part.text : undefined;
+    };
+    for (const event of events) {
+      pins.before(event, current);
+      state = reduce(state, event, 1_000);
+      pins.update(listParts(state));
+    }
+    expect(pins.violations).toEqual([]);
   });
 
   test.each(names)("%s: reconcileTurn gives the same result and never doubles text", (name) => {

@@ -23,7 +23,7 @@ const questionPart = (state: ReplyState, id = "q1") => {
   return part;
 };
 const link = { messageID: MSG, callID: "call_1" };
-const decorations = { questions, opencode_request_id: "que_1", opencode_message_id: MSG, opencode_call_id: "call_1" };
+const linked = { requestId: "que_1", messageID: MSG, callID: "call_1", questions };
 
 describe("reply reducer: questions and permissions (Q)", () => {
   test("Q-01 question.asked becomes pending, stamped with now", () => {
@@ -97,10 +97,10 @@ describe("reply reducer: questions and permissions (Q)", () => {
     expect(again.questions.que_1?.askedAt).toBe(9);
   });
 
-  test("Q-10 question.asked decorates the existing question tool part", () => {
+  test("Q-10 question.asked links the existing question tool part (its input stays the server's: issue 10 defect 12)", () => {
     const state = fold([toolSnap("q1", "question", { status: "pending", input: {} }), asked("que_1", link)]);
-    expect(questionPart(state).input).toEqual(decorations);
-    expect(questionPart(state).question).toEqual({ requestId: "que_1", messageID: MSG, callID: "call_1", questions });
+    expect(questionPart(state).input).toBeUndefined(); // a blank input stays absent: nothing was written into it
+    expect(questionPart(state).question).toEqual(linked);
   });
 
   test("Q-11 the first question part with that callID is decorated; messageID is not compared; empty callID decorates nothing", () => {
@@ -121,28 +121,29 @@ describe("reply reducer: questions and permissions (Q)", () => {
     expect(Object.keys(parked.parkedQuestions)).toEqual([`${MSG}:call_1`]);
     expect(parked.questions.que_1).toBeDefined();
     const state = reduce(parked, toolSnap("q1", "question", { status: "pending", input: {} }));
-    expect(questionPart(state).input).toEqual(decorations);
+    expect(questionPart(state).question).toEqual(linked);
     expect(state.parkedQuestions).toEqual({});
     // A part of another message does not take it.
     const other = reduce(parked, toolSnap("q1", "question", { status: "pending" }, { messageID: "msg_other" }));
     expect(questionPart(other).question).toBeUndefined();
   });
 
-  test("Q-13 divergence: a decoration applied at once is not parked; later snapshots keep it", () => {
+  test("Q-13 divergence: a link applied at once is not parked; later snapshots keep it, and no opencode_* key is written into input", () => {
     const state = fold([toolSnap("q1", "question", { status: "pending" }), asked("que_1", link)]);
     expect(state.parkedQuestions).toEqual({});
     const later = reduce(state, toolSnap("q1", "question", { status: "running", input: { questions } }));
-    expect(questionPart(later).input).toEqual(decorations);
+    expect(questionPart(later).question).toEqual(linked);
+    expect(questionPart(later).input).toEqual({ questions });
   });
 
-  test("Q-14 divergence: decorations survive every snapshot that replaces input", () => {
+  test("Q-14 divergence: the link survives every snapshot that replaces input", () => {
     const state = fold([
       asked("que_1", link),
       toolSnap("q1", "question", { status: "pending" }),
       toolSnap("q1", "question", { status: "running", input: { questions } }),
       toolSnap("q1", "question", { status: "completed", input: { questions }, output: "Red" }),
     ]);
-    expect(questionPart(state)).toMatchObject({ status: "completed", output: "Red", input: decorations });
+    expect(questionPart(state)).toMatchObject({ status: "completed", output: "Red", input: { questions }, question: linked });
   });
 
   test("Q-15 divergence: a part without messageID (older servers) drains the parked payload by callID", () => {

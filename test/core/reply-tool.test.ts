@@ -56,9 +56,9 @@ describe("reply reducer: tool parts (TL, TP)", () => {
     expect(tool(old)).toMatchObject({ callID: "c_state", messageID: "m_state" });
   });
 
-  test("TL-07 the error text is truncated to 200 characters", () => {
+  test("TL-07 divergence: the error text is kept whole (issue 10 defect 12; the reference cuts it at 200)", () => {
     const state = fold([toolSnap("t1", "bash", { status: "error", error: "e".repeat(300) })]);
-    expect(tool(state).error).toBe(`${"e".repeat(197)}...`);
+    expect(tool(state).error).toBe("e".repeat(300));
     expect((tool(state).raw?.state as { error: string }).error).toHaveLength(300);
   });
 
@@ -128,7 +128,7 @@ describe("reply reducer: tool parts (TL, TP)", () => {
       raw: expect.anything(),
     });
     expect(partFromWire({ ...stored, state: { status: "completed", error: "ignored" } })).not.toHaveProperty("error");
-    expect(partFromWire({ ...stored, state: { status: "error", error: "x".repeat(250) } })).toMatchObject({ error: `${"x".repeat(197)}...` });
+    expect(partFromWire({ ...stored, state: { status: "error", error: "x".repeat(250) } })).toMatchObject({ error: "x".repeat(250) });
   });
 
   test("a tool snapshot for an id that is a text part changes nothing", () => {

@@ -4,9 +4,8 @@
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { SessionError } from "../../src/core/errors";
-import { createEventBatcher, createFrameScheduler, distill, frameScheduler, getPart } from "../../src/core/reply";
-import { COALESCE_MIN_BATCH } from "../../src/core/reply/turn-transitions";
-import { delta, ev, status, textSnap, userMessage } from "../support/reply-events";
+import { createEventBatcher, createFrameScheduler, distill, frameScheduler } from "../../src/core/reply";
+import { delta, ev, status, userMessage } from "../support/reply-events";
 import { manualFrames } from "../support/manual-frames";
 import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
 
@@ -28,7 +27,7 @@ describe("frame batching", () => {
     expect(h.notifications()).toBe(before);
     expect(frames.run()).toBe(true);
     expect(h.notifications()).toBe(before + 1);
-    expect(distill(h.state().reply).text).toBe(`start ${"0123456789".repeat(100)}`);
+    expect(distill(h.state()).text).toBe(`start ${"0123456789".repeat(100)}`);
   });
 
   test("the default scheduler in Node is a 16 ms timer: one notification per frame", async () => {
@@ -42,7 +41,7 @@ describe("frame batching", () => {
     expect(h.notifications()).toBe(before);
     vi.advanceTimersByTime(1);
     expect(h.notifications()).toBe(before + 1);
-    expect(distill(h.state().reply).text).toHaveLength(1000);
+    expect(distill(h.state()).text).toHaveLength(1000);
   });
 
   test("a session.error arriving mid-frame is visible at once, after the text buffered before it", async () => {
@@ -53,7 +52,7 @@ describe("frame batching", () => {
     h.push(ev("session.error", { error: { name: "APIError", data: { message: "boom" } } }));
     expect(h.state().status).toBe("error");
     expect(h.state().error).toBeInstanceOf(SessionError);
-    expect(distill(h.state().reply).text).toBe("partial");
+    expect(distill(h.state()).text).toBe("partial");
     expect(frames.pending).toBe(false);
   });
 
@@ -68,7 +67,7 @@ describe("frame batching", () => {
     expect(h.state().status).toBe("streaming");
     h.push(ev("permission.asked", { id: "per_1", permission: "bash" }));
     expect(h.state().permissions).toHaveProperty("per_1");
-    expect(distill(h.state().reply).text).toBe("ab");
+    expect(distill(h.state()).text).toBe("ab");
   });
 
   test("a status that changes nothing (a repeated busy, the session.idle after an idle status) waits for the frame", async () => {
@@ -85,40 +84,12 @@ describe("frame batching", () => {
     // A real change (the turn ends) is applied at once, with the text buffered before it.
     h.push(status("idle"));
     expect(h.notifications()).toBe(before + 1);
-    expect(h.state().turn).toBe("done");
-    expect(distill(h.state().reply).text).toBe("ab");
+    expect(h.client.listCalls()).toBe(1); // the turn ended: its final merge started
+    expect(distill(h.state()).text).toBe("ab");
     h.push(ev("session.idle", {}));
     expect(h.notifications()).toBe(before + 1);
     frames.run();
-    expect(h.state().turnsEnded).toBe(1);
-  });
-
-  test("a long batch is coalesced (a superseded snapshot is never reduced); a short one is reduced as it is", async () => {
-    // Coalescing never changes what a UI reads; the only trace it leaves is which of two snapshots
-    // with the same text a part keeps as `raw` (the reducer keeps the older one when the newer
-    // changes nothing, coalescing skips the older one).
-    const frames = manualFrames();
-    const h = harness({ scheduler: frames.scheduler });
-    await startTurn(h);
-    h.push(status("busy"), userMessage());
-    frames.run();
-    const burst = (id: string, others: number): void => {
-      // The part exists before the batch (the event that creates a part is always kept).
-      h.push(textSnap(id, "draft"));
-      frames.run();
-      h.push(textSnap(id, "same", "text", { marker: "older" }));
-      for (let i = 0; i < others; i++) h.push(delta(`${id}-other${i}`, "x"));
-      h.push(textSnap(id, "same", "text", { marker: "newer" }));
-      frames.run();
-    };
-    burst("long", COALESCE_MIN_BATCH);
-    burst("short", 1);
-    const markerOf = (id: string): unknown => {
-      const part = getPart(h.state().reply, id);
-      return part?.type === "text" ? part.raw?.["marker" as keyof typeof part.raw] : undefined;
-    };
-    expect(markerOf("long")).toBe("newer");
-    expect(markerOf("short")).toBe("older");
+    expect(h.client.listCalls()).toBe(1);
   });
 
   test("a run of deltas is folded as it arrives: the buffer holds one entry for it", () => {
@@ -151,9 +122,9 @@ describe("frame batching", () => {
     slow.push(delta("p1", "a"), delta("p1", "b"));
     slow.push(delta("p1", "c"));
     vi.advanceTimersByTime(99);
-    expect(distill(slow.state().reply).text).toBe("");
+    expect(distill(slow.state()).text).toBe("");
     vi.advanceTimersByTime(1);
-    expect(distill(slow.state().reply).text).toBe("abc");
+    expect(distill(slow.state()).text).toBe("abc");
   });
 
   test("requestAnimationFrame is used when the host has one, a timer when the page is hidden", () => {

@@ -127,8 +127,8 @@ describe("reply store: capture bytes through a real hub, final fetch failing (op
       const turns = name === "http-errors" ? 2 : 1;
       const { store, stored, listCalls, posts, errors, finished } = await feed(name, seed, turns);
       const state = store.getState();
-      expect(distill(state.reply).text).toBe(stored.text);
-      expect(distill(state.reply).reasoning).toBe(stored.reasoning);
+      expect(distill(state).text).toBe(stored.text);
+      expect(distill(state).reasoning).toBe(stored.reasoning);
       expect(toolStates(state)).toEqual(stored.tools);
       // The result is the streamed reply (the merge had nothing to merge).
       expect(state.result?.text).toBe(stored.text);

@@ -12,6 +12,7 @@ import { createFakeReplyClient, settle, type FakeReplyClient } from "../support/
 import { manualFrames } from "../support/manual-frames";
 import { captureNames, readCapture } from "../support/read-capture";
 import { storedTurn, toolStates } from "../support/stored-turn";
+import { streamPins, type StreamPins } from "../support/stream-pins";
 
 const FIXTURES = new URL("../fixtures/opencode-1.18.33/", import.meta.url);
 const NAMES = captureNames(FIXTURES);
@@ -32,6 +33,7 @@ interface Replayed {
   statuses: ReplyStatus[];
   stored: ReturnType<typeof storedTurn>;
   finished: number;
+  pins: StreamPins;
 }
 
 const live: StoreApi<ReplyStoreState>[] = [];
@@ -58,6 +60,13 @@ async function replay(name: string, mode: "sync" | "frame", every = 5): Promise<
   });
   live.push(store);
   const statuses = recordStatuses(store);
+  const pins = streamPins(capture.events, capture.messages);
+  // Before the final merge (which swaps in the stored parts): the stream itself.
+  store.subscribe((state) => pins.update(state.parts));
+  const current = (id: string): string | undefined => {
+    const part = store.getState().partsById.get(id);
+    return part?.type === "text" || part?.type === "reasoning" ? part.text : undefined;
+  };
   const sending = store.getState().send("hi");
   const [connected, ...rest] = capture.events as WireEvent[];
   expect(connected?.type).toBe("server.connected");
@@ -69,12 +78,14 @@ async function replay(name: string, mode: "sync" | "frame", every = 5): Promise<
       frames.run();
       await store.getState().abort();
     }
+    // Synchronous mode: the state is current before every event, so the deltas can be compared.
+    if (mode === "sync") pins.before(event, current);
     client.events.push(event);
     if (mode === "frame" && ++count % every === 0) frames.run();
   }
   frames.run();
   await settle(50);
-  return { store, client, statuses, stored, finished: finished };
+  return { store, client, statuses, stored, finished: finished, pins };
 }
 
 const isOrdered = (seen: readonly ReplyStatus[], expected: readonly ReplyStatus[]): boolean => {
@@ -95,7 +106,7 @@ describe("reply store: capture replay (opencode 1.18.33)", () => {
       const state = store.getState();
       expect(state.result?.text).toBe(stored.text);
       expect(state.result?.reasoning).toBe(stored.reasoning);
-      expect(distill(state.reply).text).toBe(stored.text);
+      expect(distill(state).text).toBe(stored.text);
       expect(toolStates(state)).toEqual(stored.tools);
       expect(client.posts).toEqual([{ text: "hi" }]);
       // http-errors holds two turns (the second prompted by the capture's harness, seen on the feed).
@@ -104,6 +115,12 @@ describe("reply store: capture replay (opencode 1.18.33)", () => {
       expect(finished).toBe(turns);
       expect(isOrdered(statuses, ["idle", "connecting", "submitted", "streaming"]), statuses.join(" > ")).toBe(true);
       expect(state.watchdog.deadlineAt).toBeNull();
+    });
+
+    test.each(NAMES)("%s: at every update each streamed text is a prefix of its stored text; before the closing snapshot it equals the deltas", async (name) => {
+      const { pins } = await replay(name, mode);
+      expect(pins.violations).toEqual([]);
+      if (mode === "sync" && !["error-fatal400", "http-errors"].includes(name)) expect(pins.closings).toBeGreaterThan(0);
     });
   });
 

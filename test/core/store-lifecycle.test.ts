@@ -66,10 +66,10 @@ describe("reply store: send", () => {
     await settle();
     expect(h.state().result?.text).toBe("first");
     await startTurn(h, "second");
-    expect(h.state()).toMatchObject({ partIds: [], result: null, status: "submitted" });
+    expect(h.state()).toMatchObject({ parts: [], result: null, status: "submitted" });
     // The server finishing the previous message after its idle (as after an abort).
     h.push(textSnap("p1", "first, finished"), assistantMessage(MSG, { finish: "stop" }));
-    expect(h.state().partIds).toEqual([]);
+    expect(h.state().parts).toEqual([]);
     expect(h.state().status).toBe("submitted");
     h.push(userMessage("msg_u2"), delta("p2", "second", "text", { messageID: "msg_a2" }), status("idle"));
     await settle();
@@ -85,7 +85,7 @@ describe("reply store: final merge (FX-01, FX-10)", () => {
     await settle();
     expect(h.client.listCalls()).toBe(1);
     expect(h.state().result?.text).toBe("Hello, world");
-    expect(distill(h.state().reply).text).toBe("Hello, world");
+    expect(distill(h.state()).text).toBe("Hello, world");
     expect(h.finished).toEqual([{ text: "Hello, world", aborted: false, error: null }]);
   });
 

@@ -18,13 +18,13 @@ describe("reply store: reconnects (RC, SUB-13)", () => {
     expect(h.client.posts).toHaveLength(1);
     expect(h.client.listCalls()).toBe(1);
     expect(h.state().status).toBe("streaming");
-    expect(distill(h.state().reply).text).toBe("Hello, world");
+    expect(distill(h.state()).text).toBe("Hello, world");
     // The re-fetch never drops a live part the stored list does not have yet.
     h.push(delta("p9", "new part", "text", { messageID: MSG }));
     h.client.events.drop();
     h.client.events.connect();
     await settle();
-    expect(distill(h.state().reply).text).toBe("Hello, world\n\nnew part");
+    expect(distill(h.state()).text).toBe("Hello, world\n\nnew part");
     h.push(status("idle"));
     await settle();
     expect(h.client.posts).toHaveLength(1);
@@ -39,7 +39,7 @@ describe("reply store: reconnects (RC, SUB-13)", () => {
     h.client.statusAnswer = async () => ({}); // idle: absent from GET /session/status
     h.client.events.connect();
     await settle(30);
-    expect(h.state()).toMatchObject({ status: "idle", turnsEnded: 1 });
+    expect(h.state()).toMatchObject({ status: "idle" });
     expect(h.state().result?.text).toBe("done while away");
     expect(h.client.listCalls()).toBe(1);
   });
@@ -89,7 +89,7 @@ describe("reply store: abort", () => {
     h.client.statusAnswer = async () => ({});
     await h.state().abort();
     await settle();
-    expect(h.state()).toMatchObject({ status: "idle", turnsEnded: 1 });
+    expect(h.state()).toMatchObject({ status: "idle" });
     expect(h.client.listCalls()).toBe(1);
   });
 });
@@ -103,7 +103,7 @@ describe("reply store: dispose and callbacks", () => {
     store.getState().dispose();
     expect(client.events.subscriberCount).toBe(before);
     client.events.push(delta("p1", "late"));
-    expect(store.getState().partIds).toEqual([]);
+    expect(store.getState().parts).toEqual([]);
     await expect(store.getState().send("x")).rejects.toThrow(/disposed/);
   });
 
@@ -120,16 +120,16 @@ describe("reply store: dispose and callbacks", () => {
     h.push(delta("p1", "x"));
     expect(seen).toEqual(["server.connected", "server.heartbeat", "message.part.delta"]);
     expect(h.errors.map((e) => e.message)).toEqual(["callback bug"]);
-    expect(distill(h.state().reply).text).toBe("x");
+    expect(distill(h.state()).text).toBe("x");
   });
 
-  test("the state projects the reply: flat fields, sessionStatus, and the reducer state itself", async () => {
+  test("the state is plain data: parts with their by-id lookup, sessionStatus, no reducer internals", async () => {
     const h = harness();
     h.push(status("retry", { attempt: 2, message: "rate limited" }), delta("p1", "x"));
     const state = h.state();
     expect(state.sessionStatus).toMatchObject({ type: "retry", attempt: 2 });
-    expect(state.partIds).toBe(state.reply.partIds);
-    expect(state.parts).toBe(state.reply.parts);
+    expect(state.parts.map((p) => p.id)).toEqual(["p1"]);
+    expect(state.partsById.get("p1")).toBe(state.parts[0]);
     expect(state.status).toBe("streaming");
   });
 });

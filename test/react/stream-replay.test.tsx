@@ -11,6 +11,7 @@ import { usePermissions, useQuestions, useStream } from "../../src/react/stream"
 import { feedOpen, renderOpencodeHook } from "../support/render-opencode";
 import { storedTurn as storedOf } from "../support/stored-turn";
 import { distinct, replayServer, type ReplayServer } from "../support/stream-replay";
+import { streamPins } from "../support/stream-pins";
 
 function useChat(sessionId: string) {
   return { stream: useStream(sessionId), questions: useQuestions(sessionId), permissions: usePermissions(sessionId) };
@@ -45,7 +46,7 @@ const promptPosts = (server: ReplayServer) => server.posts.filter((p) => p.path.
 
 describe("useStream: capture replays (opencode 1.18.33)", () => {
   it.each(["hello", "reasoning"])("%s: the streamed text ends as stored; idle > connecting > submitted > streaming > idle", async (name) => {
-    const { server, statuses, finished } = await start(name);
+    const { server, hook, statuses, finished } = await start(name);
     await server.play();
     const stream = await finished();
     const stored = storedTurn(server.capture);
@@ -56,6 +57,10 @@ describe("useStream: capture replays (opencode 1.18.33)", () => {
     expect(stream.tokens.output).toBeGreaterThan(0);
     expect(statuses()).toEqual(["idle", "connecting", "submitted", "streaming", "idle"]);
     expect(stream.watchdog).toMatchObject({ deadlineAt: null, remainingMs: null });
+    // Every render on the way showed each text as a prefix of what the server stored (issue 17).
+    const pins = streamPins(server.capture.events, server.capture.messages);
+    for (const rendered of hook.history) pins.update(rendered.stream.parts);
+    expect(pins.violations).toEqual([]);
     expect(promptPosts(server)).toEqual([{ path: `/session/${server.sessionId}/prompt_async`, body: { parts: [{ type: "text", text: "hi" }] }, feed: "open" }]);
   });
 

@@ -5,7 +5,7 @@
  * sees the store's timers only.
  */
 import type { PermissionRequest, QuestionRequest, SessionStatus } from "@opencode-ai/sdk/v2";
-import type { MessagePage, MessageWithParts, PromptInput } from "../../src/core/api";
+import type { MessageListOptions, MessagePage, MessageWithParts, PromptInput } from "../../src/core/api";
 import { createEmitter } from "../../src/core/events/emitter";
 import { createListenerRegistry } from "../../src/core/events/listener-registry";
 import { createReadiness } from "../../src/core/events/readiness";
@@ -33,6 +33,8 @@ export interface FakeReplyClient extends ReplyStoreClient {
   readonly posts: PromptInput[];
   /** Number of `messages.list` calls. */
   readonly listCalls: () => number;
+  /** The paging of each `messages.list` call. */
+  readonly listPaging: MessageListOptions[];
   /** Number of `sessions.abort` calls. */
   readonly aborts: () => number;
   /** What `messages.list` answers (or a function that throws / waits). */
@@ -114,11 +116,13 @@ export function createFakeReplyClient(messages: readonly unknown[] = []): FakeRe
     }
   });
   let lists = 0;
+  const listPaging: MessageListOptions[] = [];
   let aborts = 0;
   const client: FakeReplyClient = {
     events,
     posts,
     listCalls: () => lists,
+    listPaging,
     aborts: () => aborts,
     listAnswer: async () => messages,
     postAnswer: async () => undefined,
@@ -129,10 +133,14 @@ export function createFakeReplyClient(messages: readonly unknown[] = []): FakeRe
     questions: { list: async () => (await client.questionsAnswer()) as QuestionRequest[] },
     permissions: { list: async () => (await client.permissionsAnswer()) as PermissionRequest[] },
     messages: {
-      async list(): Promise<MessagePage> {
+      async list(_sessionId, paging = {}): Promise<MessagePage> {
         lists += 1;
-        const items = (await client.listAnswer()) as MessageWithParts[];
-        return { items: [...items], nextCursor: undefined };
+        listPaging.push({ ...paging });
+        const all = (await client.listAnswer()) as MessageWithParts[];
+        // Like the server: the newest `limit` messages before the cursor (an index here), oldest first.
+        const end = paging.before === undefined ? all.length : Number(paging.before);
+        const start = paging.limit ? Math.max(0, end - paging.limit) : 0;
+        return { items: all.slice(start, end), nextCursor: start > 0 ? String(start) : undefined };
       },
       async sendAsync(_sessionId, input) {
         posts.push(input);

@@ -1,5 +1,5 @@
 /** What the server stored for a capture's last turn, read independently of the store's own code. */
-import { distill, type ReplyState, type ReplyStoreState } from "../../src/core/reply";
+import { distill, type DistillSource, type ReplyStoreState } from "../../src/core/reply";
 
 type Dict = Record<string, unknown>;
 /** A tool part as [name, status, output]. */
@@ -32,8 +32,8 @@ export function storedTurn(messages: readonly unknown[]) {
 }
 
 /** A reply's tool parts in the same [name, status, output] form. */
-export const replyToolStates = (reply: ReplyState): ToolState[] =>
+export const replyToolStates = (reply: DistillSource): ToolState[] =>
   distill(reply).parts.flatMap((p): ToolState[] => (p.type === "tool" ? [[p.tool, p.status, p.output ?? null]] : []));
 
 /** A store's tool parts in the same form. */
-export const toolStates = (state: ReplyStoreState): ToolState[] => replyToolStates(state.reply);
+export const toolStates = (state: ReplyStoreState): ToolState[] => replyToolStates(state);

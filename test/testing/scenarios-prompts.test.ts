@@ -84,7 +84,7 @@ describe("tool", () => {
   it("runs a call without asking (running, then completed after runMs)", async () => {
     turn = await turnUnderTest({ scenario: scenarios.tool({ command: "ls", output: "a\nb\n", runMs: 100 }) });
     await turn.store.getState().send("list");
-    await turn.until((s) => distill(s.reply).parts.some((p) => p.type === "tool" && p.status === "running"));
+    await turn.until((s) => distill(s).parts.some((p) => p.type === "tool" && p.status === "running"));
     expect(turn.store.getState().status).toBe("streaming");
     await turn.until((s) => s.result !== null);
     expect(toolStatuses(turn)).toEqual(["part:tool:pending", "part:tool:running", "part:tool:completed"]);

@@ -64,7 +64,7 @@ describe("slow + abort", () => {
   it("ends an aborted stream the server's way: MessageAbortedError, final snapshot, idle", async () => {
     turn = await turnUnderTest({ scenario: "slow" });
     await turn.store.getState().send("slow please");
-    await turn.until((s) => s.status === "streaming" && distill(s.reply).text.includes("slow1"));
+    await turn.until((s) => s.status === "streaming" && distill(s).text.includes("slow1"));
     await turn.store.getState().abort();
     await turn.until((s) => s.status === "idle" && s.result !== null);
     const state = turn.store.getState();

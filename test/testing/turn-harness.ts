@@ -54,7 +54,7 @@ export async function turnUnderTest(options: FakeOpencodeOptions = {}, storeOpti
     events,
     statuses,
     types: () => events.filter((e) => !e.type.startsWith("server.")).map(describe),
-    text: () => distill(store.getState().reply).text,
+    text: () => distill(store.getState()).text,
     async until(check) {
       const deadline = Date.now() + 3000;
       while (!check(store.getState())) {

@@ -10,6 +10,15 @@ import { PendingEvents } from "./merge-deltas";
 import { reduce } from "./reduce";
 import type { ReplyState } from "./state";
 
+/**
+ * Entries (a folded run of deltas counts once) after which the buffer is applied without waiting
+ * for the frame: a flush that never comes (a throttled background tab) cannot grow it without bound.
+ */
+export const MAX_BUFFERED = 4096;
+
+/** Pushes between two reads of the clock for `maxAgeMs` (16 deltas: ~64 µs at 250k events/s). */
+const AGE_CHECK = 16;
+
 const URGENT_TYPES: ReadonlySet<string> = new Set(["session.status", "session.idle", "session.error"]);
 
 /**
@@ -58,6 +67,12 @@ export interface EventBatcherOptions {
   readonly scheduler: FrameScheduler | null;
   /** Applies one batch (in arrival order, runs of same-part deltas folded); called with a non-empty list. */
   readonly apply: (events: readonly WireEvent[]) => void;
+  /**
+   * A buffered event older than this many ms is applied by the next push, without waiting for the
+   * scheduled flush: when input never pauses, a timer (or frame) callback can be starved by the
+   * feed's reads, and the buffer would wait far longer than a frame (undefined: off).
+   */
+  readonly maxAgeMs?: number;
 }
 
 /**
@@ -87,8 +102,11 @@ export interface EventBatcher {
  * hub.subscribe((event) => batcher.push(event), { sessionId });
  */
 export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
-  const { scheduler, apply } = options;
+  const { scheduler, apply, maxAgeMs } = options;
   const buffer = new PendingEvents();
+  // Arrival of the oldest buffered event; the clock is read on every AGE_CHECK-th push only.
+  let oldest = 0;
+  let sinceCheck = 0;
   let cancel: (() => void) | undefined;
   let flushing = false;
   let disposed = false;
@@ -110,8 +128,16 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
   return {
     push(event, urgent = isUrgentEvent(event)) {
       if (disposed) return;
+      if (maxAgeMs !== undefined && buffer.size === 0) {
+        oldest = performance.now();
+        sinceCheck = 0;
+      }
       buffer.push(event);
-      if (scheduler === null || urgent) flush();
+      if (scheduler === null || urgent || buffer.size >= MAX_BUFFERED) flush();
+      else if (maxAgeMs !== undefined && ++sinceCheck >= AGE_CHECK) {
+        sinceCheck = 0;
+        if (performance.now() - oldest >= maxAgeMs) flush();
+      }
       else if (cancel === undefined && !flushing) {
         cancel = scheduler(() => {
           cancel = undefined;

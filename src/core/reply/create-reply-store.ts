@@ -12,7 +12,8 @@ import { createEventBatcher, isUrgentFor } from "./batcher";
 import { refetchAfterReconnect } from "./final-merge";
 import { resumeTurn } from "./resume-turn";
 import { resolvedRequestId } from "./seed-prompts";
-import { createFrameScheduler } from "./frame-scheduler";
+import { createFrameScheduler, FALLBACK_FRAME_MS } from "./frame-scheduler";
+import { createPartsView } from "./parts-view";
 import { projectState } from "./project-state";
 import { deriveReplyStatus } from "./reply-status";
 import { toError, type ReplyRuntime, type TurnRuntime } from "./reply-runtime";
@@ -23,6 +24,7 @@ import { abortTurn, sendPrompt } from "./turn-lifecycle";
 import { eventMessageId } from "./turn-reset";
 import { IDLE_CLOCK, nextDeadline, setSuspended, type WatchdogConfig } from "./watchdog";
 import { createWatchdogTimer } from "./watchdog-timer";
+import { validateStoreOptions } from "./store-options";
 
 /**
  * Default of `firstEventTimeoutMs`: 120 s (heartbeats never count).
@@ -34,6 +36,12 @@ export const DEFAULT_FIRST_EVENT_TIMEOUT_MS = 120_000;
  * @example createReplyStore({ client, sessionId: "ses_1", turnTimeoutMs: 2 * DEFAULT_TURN_TIMEOUT_MS });
  */
 export const DEFAULT_TURN_TIMEOUT_MS = 600_000;
+
+/** A child session's event the reply takes: its questions and permissions. */
+function isPromptEvent(event: WireEvent): boolean {
+  const type = event.type;
+  return type.startsWith("question.") || type.startsWith("permission.");
+}
 
 function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
   return {
@@ -56,6 +64,8 @@ function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
     resolvedWhileSeeding: null,
     prompt: null,
     disposed: false,
+    abortedGeneration: -1,
+    touched: undefined,
   };
 }
 
@@ -69,13 +79,15 @@ function freshTurn(sessionId: string, feedOpen: boolean): TurnRuntime {
  * // later: store.getState().abort(); and on unmount: store.getState().dispose();
  */
 export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStoreState> {
+  validateStoreOptions(options);
   const { client, sessionId, onEvent, onFinish, onError } = options;
   const config: WatchdogConfig = {
     firstEventMs: options.firstEventTimeoutMs ?? DEFAULT_FIRST_EVENT_TIMEOUT_MS,
-    idleMs: options.idleTimeoutMs,
+    idleMs: options.idleTimeoutMs === Infinity ? undefined : options.idleTimeoutMs,
     turnMs: options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS,
   };
   const t = freshTurn(sessionId, client.events.status === "open");
+  const partsView = createPartsView();
   // A user callback that throws must not break the store; it is reported like any other error.
   const report = (error: unknown): void => {
     try {
@@ -92,12 +104,19 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
     }
   };
 
-  let watchdog: ReplyWatchdog = { lastEventAt: null, deadlineAt: null, deadlineKind: null };
+  let watchdog: ReplyWatchdog = {
+    lastEventAt: null,
+    deadlineAt: null,
+    deadlineKind: null,
+    firstEventMs: config.firstEventMs,
+    idleMs: config.idleMs ?? null,
+    turnMs: config.turnMs,
+  };
   const project = (): ReplyStoreState => {
     const next = nextDeadline(t.clock, config);
     const deadlineAt = next?.at ?? null;
     if (watchdog.lastEventAt !== t.clock.lastEventAt || watchdog.deadlineAt !== deadlineAt) {
-      watchdog = { lastEventAt: t.clock.lastEventAt, deadlineAt, deadlineKind: next?.kind ?? null };
+      watchdog = { ...watchdog, lastEventAt: t.clock.lastEventAt, deadlineAt, deadlineKind: next?.kind ?? null };
     }
     const reply = t.reply;
     const status = deriveReplyStatus({
@@ -109,13 +128,20 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
       awaitingInput: isAwaitingInput(reply),
     });
     const error = t.error ?? (t.clock.stalled || t.clock.wedged ? t.watchdogError : null);
-    return projectState(reply, { status, error, watchdog, result: t.result, send: actions.send, abort: actions.abort, dispose: actions.dispose });
+    const aborted = reply.aborted || t.abortedGeneration === t.generation;
+    const parts = partsView(reply, t.touched);
+    t.touched = undefined;
+    return projectState(reply, parts, { status, error, watchdog, result: t.result, aborted, send: actions.send, abort: actions.abort, dispose: actions.dispose });
   };
 
+  const throttle = options.throttleMs ?? "frame";
   const batcher = createEventBatcher({
-    scheduler: options.scheduler ?? createFrameScheduler(options.throttleMs ?? "frame"),
+    scheduler: options.scheduler ?? createFrameScheduler(throttle),
+    // A host's own scheduler decides alone; the default ones get a bound on a buffered event's age.
+    maxAgeMs: options.scheduler === undefined ? (throttle === "frame" ? FALLBACK_FRAME_MS : throttle) : undefined,
     apply: (events) => {
       applyBatch(rt, events);
+      if (t.reply.children !== children) followChildren();
       rt.publish();
     },
   });
@@ -163,6 +189,19 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
   };
 
   let offs: Array<() => void> = [];
+  // Child sessions (subagents) ask their questions on their own session: followed once known.
+  let children = t.reply.children;
+  const followed = new Set<string>();
+  const followChildren = (): void => {
+    children = t.reply.children;
+    for (const child in children) {
+      if (followed.has(child) || t.disposed) continue;
+      followed.add(child);
+      offs.push(client.events.subscribe((event) => {
+        if (isPromptEvent(event)) onArrival(event);
+      }, { sessionId: child }));
+    }
+  };
   const actions = {
     send: (input: Parameters<ReplyStoreState["send"]>[0]) => sendPrompt(rt, input),
     abort: () => abortTurn(rt),
@@ -180,6 +219,7 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
   // Subscribed once the store exists: a feed may deliver as soon as it has a listener.
   offs = [
     client.events.subscribe(onArrival, { sessionId }),
+
     client.events.onReconnect(() => void refetchAfterReconnect(rt)),
     client.events.onStatus((status) => {
       if (t.disposed) return;

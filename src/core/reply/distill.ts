@@ -3,11 +3,17 @@
  * with a blank line, the finished tool calls, every part, and the totals.
  */
 import { listParts, type ReplyState } from "./state";
-import type { ReplyPart, ReplyToolPart, TokenTotals } from "./types";
+import type { ReplyPart, ReplyToolPart, TokenTotals, Totals } from "./types";
+
+/**
+ * What {@link distill} reads: a reply store's state (`parts` is an array) or the reducer state.
+ * @example distill(store.getState()); distill(reduceAll(initialReplyState("ses_1"), events));
+ */
+export type DistillSource = ReplyState | { readonly parts: readonly ReplyPart[]; readonly totals: Totals };
 
 /**
  * What {@link distill} returns.
- * @example const { text, toolParts, tokens }: DistilledReply = distill(store.getState().reply);
+ * @example const { text, toolParts, tokens }: DistilledReply = distill(store.getState());
  */
 export interface DistilledReply {
   /** Non-empty text parts in order, joined with "\n\n" ("" when there are none). */
@@ -32,18 +38,19 @@ export function isTerminalTool(part: ReplyPart): part is ReplyToolPart {
   return part.type === "tool" && (part.status === "completed" || part.status === "error");
 }
 
-const cache = new WeakMap<ReplyState, DistilledReply>();
+// Keyed by the parts list (a store state) or the reducer state; the totals are checked on a hit.
+const cache = new WeakMap<object, DistilledReply>();
 
 /**
  * The reply as a result. Pure; cached per state object, so calling it from a selector returns
  * the same object until the state changes.
  * @example
- * const { text, toolParts, cost } = distill(store.getState().reply);
+ * const { text, toolParts, cost } = distill(store.getState());
  */
-export function distill(state: ReplyState): DistilledReply {
-  const cached = cache.get(state);
-  if (cached) return cached;
-  const parts = listParts(state);
+export function distill(state: DistillSource): DistilledReply {
+  const parts: readonly ReplyPart[] = Array.isArray(state.parts) ? state.parts : listParts(state as ReplyState);
+  const cached = cache.get(parts);
+  if (cached && cached.cost === state.totals.cost && cached.tokens === state.totals.tokens) return cached;
   const text: string[] = [];
   const reasoning: string[] = [];
   const toolParts: ReplyToolPart[] = [];
@@ -65,6 +72,6 @@ export function distill(state: ReplyState): DistilledReply {
     cost: state.totals.cost,
     tokens: state.totals.tokens,
   };
-  cache.set(state, result);
+  cache.set(parts, result);
   return result;
 }

@@ -6,6 +6,8 @@
  */
 import type { WireEvent } from "../events/types";
 import { distill } from "./distill";
+import { moveTurn } from "./turn-stages";
+import { fetchTurnMessages } from "./fetch-turn";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
 import { seedPendingPrompts } from "./seed-prompts";
@@ -20,13 +22,13 @@ export function finishTurn(rt: ReplyRuntime): void {
   const t = rt.turn;
   const generation = t.generation;
   const ended = t.reply;
-  t.stage = "finishing";
+  moveTurn(t, "idle seen");
   t.clock = disarm(t.clock);
   rt.rearm();
   void (async () => {
     let items: readonly WireMessage[] | undefined;
     try {
-      items = (await rt.client.messages.list(rt.sessionId)).items;
+      items = await fetchTurnMessages(rt.client, rt.sessionId, ended);
     } catch (error) {
       rt.report(error); // FX-10: the streamed state stands; the turn did not fail.
     }
@@ -39,10 +41,11 @@ export function finishTurn(rt: ReplyRuntime): void {
     if (current) {
       t.reply = merged;
       t.result = result;
-      t.stage = "idle";
+      moveTurn(t, "final fetch done");
       rt.publish();
     }
-    rt.finished(result, { aborted: merged.aborted, error: current ? t.error : merged.error });
+    const aborted = merged.aborted || t.abortedGeneration === generation;
+    rt.finished(result, { aborted, error: current ? t.error : merged.error });
   })();
 }
 

@@ -43,8 +43,15 @@ function isHiddenDocument(): boolean {
 }
 
 /**
- * The default scheduler: `requestAnimationFrame` when the host has one and the page is visible,
- * else a 16 ms timer.
+ * How long a requested animation frame may take before a timer flushes instead: a tab hidden after
+ * the frame was requested never runs it, while the shared feed keeps streaming there.
+ * @example const late = FRAME_GRACE_MS > FALLBACK_FRAME_MS; // true
+ */
+export const FRAME_GRACE_MS = 100;
+
+/**
+ * The default scheduler: `requestAnimationFrame` when the host has one and the page is visible
+ * (with a timer in case the frame never comes: the tab was hidden meanwhile), else a 16 ms timer.
  * @example const cancel = frameScheduler()(() => console.log("next frame"));
  */
 export function frameScheduler(): FrameScheduler {
@@ -52,8 +59,21 @@ export function frameScheduler(): FrameScheduler {
   return (flush) => {
     const raf = globalThis.requestAnimationFrame;
     if (typeof raf !== "function" || isHiddenDocument()) return fallback(flush);
-    const handle = raf(() => flush());
-    return () => globalThis.cancelAnimationFrame(handle);
+    let done = false;
+    const once = (): void => {
+      if (done) return;
+      done = true;
+      globalThis.cancelAnimationFrame(handle);
+      clearTimeout(timer);
+      flush();
+    };
+    const handle = raf(once);
+    const timer = setTimeout(once, FRAME_GRACE_MS);
+    return () => {
+      done = true;
+      globalThis.cancelAnimationFrame(handle);
+      clearTimeout(timer);
+    };
   };
 }
 

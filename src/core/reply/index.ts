@@ -1,6 +1,6 @@
 /** The reply reducer: pure state of one streaming turn, its result and the final merge. */
 export { reduce, reduceAll } from "./reduce";
-export { distill, isTerminalTool, type DistilledReply } from "./distill";
+export { distill, isTerminalTool, type DistilledReply, type DistillSource } from "./distill";
 export { reconcileTurn, type WireMessage } from "./reconcile";
 export {
   initialReplyState,
@@ -42,10 +42,10 @@ export type {
   ReplyStoreOptions,
   ReplyStoreState,
   ReplyWatchdog,
+  PartLookup,
 } from "./reply-store-types";
 export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./reply-status";
 export { createEventBatcher, isUrgentEvent, isUrgentFor, type EventBatcher, type EventBatcherOptions } from "./batcher";
-export { coalesceEvents } from "./coalesce-events";
 export { mergeDeltaRuns } from "./merge-deltas";
 export { pendingPermissionOf, pendingQuestionOf } from "./prompts";
 export {

@@ -11,9 +11,13 @@
  * answered. So the result is the stored text plus the live deltas it does not end with yet.
  */
 import { withText } from "./append-text";
+import { fetchTurnMessages } from "./fetch-turn";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
 import { getPart, listParts, withPart, type ReplyState } from "./state";
+import { patchState } from "./state-copy";
+import { sumStepTotals } from "./usage";
+import { isRecord, jsonEqual, type Dict } from "./wire";
 
 /**
  * The text of a part after a mid-turn fetch: `stored` (the server's), `live` (the stream's), and
@@ -49,20 +53,36 @@ export function textLengths(state: ReplyState): ReadonlyMap<string, number> {
  * lengths when the request left ({@link textLengths}). The same state when nothing changes.
  * @example t.reply = mergeMidTurn(t.reply, items, lengthsWhenAsked);
  */
-export function mergeMidTurn(live: ReplyState, items: readonly WireMessage[], sent: ReadonlyMap<string, number>): ReplyState {
+export function mergeMidTurn(
+  live: ReplyState,
+  items: readonly WireMessage[],
+  sent: ReadonlyMap<string, number>,
+  asked: ReplyState["parts"] = live.parts,
+): ReplyState {
   let merged = reconcileTurn(live, items);
   if (merged === live) return live;
+  let ahead: Record<string, number> | undefined;
   for (const part of listParts(live)) {
     const now = getPart(merged, part.id);
     if (now === undefined) {
       merged = withPart(merged, part);
       continue;
     }
-    if (now === part || (now.type !== "text" && now.type !== "reasoning") || now.type !== part.type) continue;
+    if (now === part) continue;
+    if (now.type !== "text" && now.type !== "reasoning") {
+      // Changed on the stream while the GET was in flight (a tool completed): the stream is newer.
+      if (part !== asked.get(part.id) && now.type === part.type) merged = withPart(merged, part);
+      continue;
+    }
+    if (now.type !== part.type || (part.type !== "text" && part.type !== "reasoning")) continue;
     const text = stitchText(now.text, part.text, sent.get(part.id) ?? 0);
     if (text !== now.text) merged = withPart(merged, withText(now, text));
+    // The server's text runs ahead of the stream: the deltas still to come for it are skipped.
+    if (text.length > part.text.length && text.startsWith(part.text)) (ahead ??= { ...merged.ahead })[part.id] = text.length - part.text.length;
   }
-  return merged;
+  // Totals from every step of the merged list, streamed meanwhile or stored.
+  const totals = sumStepTotals(listParts(merged).flatMap((p) => (p.type === "step-finish" && isRecord(p.raw) ? [p.raw as unknown as Dict] : [])));
+  return patchState(merged, { totals: jsonEqual(totals, merged.totals) ? merged.totals : totals, ...(ahead ? { ahead } : {}) });
 }
 
 /**
@@ -76,16 +96,17 @@ export async function refetchMidTurn(rt: ReplyRuntime, generation: number): Prom
   // Buffered events are live already: they count as "before the request".
   rt.flush();
   const sent = textLengths(t.reply);
+  const asked = t.reply.parts;
   let items: readonly WireMessage[];
   try {
-    items = (await rt.client.messages.list(rt.sessionId)).items;
+    items = await fetchTurnMessages(rt.client, rt.sessionId, t.reply);
   } catch (error) {
     rt.report(error);
     return;
   }
   if (t.disposed || generation !== t.generation || t.stage !== "running") return;
   rt.flush();
-  const merged = mergeMidTurn(t.reply, items, sent);
+  const merged = mergeMidTurn(t.reply, items, sent, asked);
   if (merged === t.reply) return;
   t.reply = merged;
   rt.publish();

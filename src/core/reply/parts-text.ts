@@ -5,7 +5,8 @@
  */
 import type { ReasoningPart, TextPart } from "@opencode-ai/sdk/v2";
 import { appendDelta } from "./append-text";
-import { withPart, type ReplyState } from "./state";
+import { NO_AHEAD, withPart, type ReplyState } from "./state";
+import { patchState } from "./state-copy";
 import type { ReplyReasoningPart, ReplyTextPart } from "./types";
 import { isRecord, num, str, type Dict } from "./wire";
 
@@ -62,6 +63,7 @@ export function applyDelta(state: ReplyState, props: Dict): ReplyState {
   let next: TextLike;
   if (existing) {
     if (!isTextLike(existing)) return state;
+    if (state.ahead !== NO_AHEAD && (state.ahead[id] ?? 0) > 0) return skipAhead(state, existing, id, delta);
     // A rope append (the text is never copied whole, see append-text.ts) and a handful of fields.
     next = appendDelta(existing, delta);
   } else {
@@ -72,6 +74,21 @@ export function applyDelta(state: ReplyState, props: Dict): ReplyState {
   return next.type === "text" && field === "text" && !updated.firstTextSeen
     ? { ...updated, firstTextSeen: true }
     : updated;
+}
+
+/**
+ * A delta into a part whose text a mid-turn fetch took ahead of the stream: the characters the
+ * stored text already holds are skipped, the rest appended (OpenChamber's
+ * `appendNonOverlappingDelta` solves the same problem), so the text stays a prefix of the stored one.
+ */
+function skipAhead(state: ReplyState, part: TextLike, id: string, delta: string): ReplyState {
+  const skip = state.ahead[id] ?? 0;
+  const { [id]: _done, ...rest } = state.ahead;
+  const left = skip - delta.length;
+  const ahead = left > 0 ? { ...rest, [id]: left } : Object.keys(rest).length === 0 ? NO_AHEAD : rest;
+  const tail = left >= 0 ? "" : delta.slice(skip);
+  const next = tail === "" ? state : withPart(state, appendDelta(part, tail));
+  return patchState(next, { ahead });
 }
 
 /** `message.part.updated` for a text or reasoning part. */
@@ -87,6 +104,11 @@ export function applyTextSnapshot(state: ReplyState, part: Dict, id: string, typ
     }
     // TXT-17: nothing to show yet, but remember the type for the deltas that follow.
     return state.typeMemo.get(id) === type ? state : { ...state, typeMemo: state.typeMemo.set(id, type) };
+  }
+  // A snapshot is authoritative: nothing of this part is ahead of the stream any more.
+  if (state.ahead !== NO_AHEAD && id in state.ahead) {
+    const { [id]: _done, ...rest } = state.ahead;
+    state = patchState(state, { ahead: Object.keys(rest).length === 0 ? NO_AHEAD : rest });
   }
   const time = readTime(part.time);
   if (existing && existing.type === type && existing.text === text && sameTime(existing.time, time)) return state;

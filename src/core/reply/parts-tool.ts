@@ -4,10 +4,10 @@
  * keeps the title from "running", and a server renaming the tool "invalid" keeps the real name.
  */
 import type { FilePart, ToolPart } from "@opencode-ai/sdk/v2";
-import { decoratedInput, drainParked } from "./question-link";
+import { drainParked } from "./question-link";
 import { withPart, type ReplyState } from "./state";
 import type { ReplyToolPart } from "./types";
-import { isRecord, num, presentRecord, presentStr, str, truncate200, type Dict } from "./wire";
+import { isRecord, num, presentRecord, presentStr, str, type Dict } from "./wire";
 
 /** Tool names whose parts `todo.updated` refreshes (TL-09). */
 export const TODO_TOOLS: ReadonlySet<string> = new Set(["todowrite", "todoread"]);
@@ -49,11 +49,11 @@ export function mergeToolSnapshot(prev: ReplyToolPart, part: Dict): ReplyToolPar
   const output = presentStr(toolState.output);
   if (output !== undefined) next.output = output;
   const input = presentRecord(toolState.input);
-  if (input !== undefined) next.input = next.question ? decoratedInput(input, next.question) : input;
+  if (input !== undefined) next.input = input;
   const metadata = presentRecord(toolState.metadata);
   if (metadata !== undefined) next.metadata = metadata;
   const error = presentStr(toolState.error);
-  if (error !== undefined) next.error = truncate200(error);
+  if (error !== undefined) next.error = error;
   const time = readToolTime(toolState.time);
   if (time !== undefined) next.time = time;
   const attachments = toolState.attachments;

@@ -46,7 +46,8 @@ export function pendingQuestionOf(props: Dict, askedAt: number): PendingQuestion
   // Only the items' being objects is checked; their fields are the server's word.
   const items = Array.isArray(props.questions) ? props.questions.filter(isRecord) : [];
   const tool = toolRef(props.tool);
-  return { id, kind: "question", questions: items as unknown as QuestionInfo[], ...(tool ? { tool } : {}), askedAt, raw: props };
+  const sessionId = str(props.sessionID) ?? "";
+  return { id, kind: "question", sessionId, questions: items as unknown as QuestionInfo[], ...(tool ? { tool } : {}), askedAt, raw: props };
 }
 
 /**
@@ -61,6 +62,7 @@ export function pendingPermissionOf(props: Dict, askedAt: number): PendingPermis
   return {
     id,
     kind: "permission",
+    sessionId: str(props.sessionID) ?? "",
     permission: str(props.permission) ?? "",
     patterns: strings(props.patterns),
     always: strings(props.always),
@@ -116,6 +118,21 @@ export function applyResolved(state: ReplyState, props: Dict, now: number, resol
     next = { ...next, permissions };
   }
   return next;
+}
+
+/**
+ * Type of the event a store injects for a request no longer pending on the server (answered while
+ * the feed was down, learned when the store re-syncs): dropped without recording a resolution.
+ */
+export const PENDING_GONE = "opencode-react.pending.gone";
+
+/** {@link PENDING_GONE}: the request leaves `questions` / `permissions`. */
+export function applyGone(state: ReplyState, props: Dict): ReplyState {
+  const id = str(props.requestID);
+  if (id === undefined || (!(id in state.questions) && !(id in state.permissions))) return state;
+  const { [id]: _q, ...questions } = state.questions;
+  const { [id]: _p, ...permissions } = state.permissions;
+  return { ...state, questions, permissions };
 }
 
 /** Answers of `question.replied`: a list of string lists, [] by default (Q-03). */

@@ -1,9 +1,7 @@
 /**
  * Links a `question` tool part to its `question.asked` request (Q-10..Q-13), whichever of the
- * two arrives first. The link is kept on the part (`question`), and its ids are also written into
- * `input` the way the reference client does (`questions`, `opencode_request_id`,
- * `opencode_message_id`, `opencode_call_id`). Unlike the reference (Q-14), a later snapshot that
- * replaces `input` does not lose them: they are written again on every merge.
+ * two arrives first. The link is kept on the part (`question`) only: the tool's `input` stays the
+ * server's (the reference writes `opencode_*` keys into it, Q-13; we do not).
  */
 import type { ReplyState } from "./state";
 import type { QuestionLink, ReplyToolPart } from "./types";
@@ -13,23 +11,9 @@ export function parkKey(messageID: string, callID: string): string {
   return `${messageID}:${callID}`;
 }
 
-/** `input` with the link's decorations. */
-export function decoratedInput(
-  input: Readonly<Record<string, unknown>> | undefined,
-  link: QuestionLink,
-): Readonly<Record<string, unknown>> {
-  return {
-    ...input,
-    questions: link.questions,
-    opencode_request_id: link.requestId,
-    opencode_message_id: link.messageID,
-    opencode_call_id: link.callID,
-  };
-}
-
 /** The part linked to `link`, its input decorated. */
 export function linkPart(part: ReplyToolPart, link: QuestionLink): ReplyToolPart {
-  return { ...part, question: link, input: decoratedInput(part.input, link) };
+  return { ...part, question: link };
 }
 
 /**

@@ -51,8 +51,11 @@ function findTurn(state: ReplyState, messages: unknown): StoredTurn | undefined 
   } else {
     for (const m of entries) if (infoOf(m).role === "user") userId = str(infoOf(m).id) ?? userId;
   }
+  // Every user message of the turn (a queued prompt, a compaction's continue message), not only the last.
+  const turnUsers = new Set<unknown>(state.turnUserIds);
+  if (userId !== null) turnUsers.add(userId);
   const assistants = entries.filter(
-    (m) => infoOf(m).role === "assistant" && (userId === null || infoOf(m).parentID === userId),
+    (m) => infoOf(m).role === "assistant" && (userId === null || turnUsers.has(infoOf(m).parentID)),
   );
   return { userId, assistants };
 }
@@ -173,6 +176,7 @@ export function reconcileTurn(state: ReplyState, messages: readonly WireMessage[
       turn.userId === null || state.userMessageIds[turn.userId]
         ? state.userMessageIds
         : { ...state.userMessageIds, [turn.userId]: true },
+    turnUserIds: turn.userId === null || state.turnUserIds.includes(turn.userId) ? state.turnUserIds : [...state.turnUserIds, turn.userId],
     todoPartId,
   };
   const same = (Object.keys(next) as (keyof ReplyState)[]).every((k) => next[k] === state[k]);

@@ -4,10 +4,11 @@
  * returns the same state object, so subscribers do not fire.
  */
 import type { WireEvent } from "../events/types";
+import { childOfSessionEvent, childOfTaskPart, isChildPrompt, withChild } from "./children";
 import { applyOtherSnapshot, isOtherPartType } from "./parts-other";
 import { applyDelta, applyTextSnapshot } from "./parts-text";
 import { applyToolSnapshot } from "./parts-tool";
-import { answersOf, applyPermissionAsked, applyQuestionAsked, applyResolved } from "./prompts";
+import { answersOf, applyGone, applyPermissionAsked, applyQuestionAsked, applyResolved, PENDING_GONE } from "./prompts";
 import { applySessionError, applySessionIdle, applySessionStatus, markActive } from "./session-status";
 import type { ReplyState } from "./state";
 import { applyTodoUpdated } from "./todos";
@@ -26,7 +27,7 @@ function applyPartUpdated(state: ReplyState, props: Dict): ReplyState {
   // Without an id a snapshot cannot be keyed; the reference appends a new part each time (TXT-18, TL-08).
   if (id === undefined) return state;
   if (type === "text" || type === "reasoning") return applyTextSnapshot(state, part, id, type);
-  if (type === "tool") return applyToolSnapshot(state, part, id);
+  if (type === "tool") return withChild(applyToolSnapshot(state, part, id), childOfTaskPart(part));
   return isOtherPartType(type) ? applyOtherSnapshot(state, part, id, type) : state;
 }
 
@@ -63,6 +64,8 @@ function dispatch(state: ReplyState, type: string, props: Dict, now: number): Re
       const reply = str(props.reply);
       return applyResolved(state, props, now, { outcome: "replied", ...(reply === undefined ? {} : { reply }) });
     }
+    case PENDING_GONE:
+      return applyGone(state, props);
     default:
       return state;
   }
@@ -85,8 +88,12 @@ export function reduce(state: ReplyState, event: WireEvent, now: number = Date.n
   const props = event.properties;
   if (!isRecord(props) || typeof event.type !== "string") return state;
   const sessionId = sessionIdOf(props);
-  // Events of other sessions (child sessions, a shared feed) belong to other replies.
-  if (sessionId !== undefined && sessionId !== state.sessionId) return state;
+  if (sessionId !== undefined && sessionId !== state.sessionId) {
+    // Other sessions belong to other replies, except a child session's questions and permissions.
+    const type = event.type;
+    if (type === "session.created" || type === "session.updated") return withChild(state, childOfSessionEvent(state, props));
+    return isChildPrompt(state, sessionId, type) ? dispatch(state, type, props, now) : state;
+  }
   const next = dispatch(state, event.type, props, now);
   // The turn check first: once the turn runs, deltas skip the set lookup.
   return next !== state && next.turn === "idle" && ACTIVITY.has(event.type) ? markActive(next) : next;

@@ -46,6 +46,13 @@ export interface TurnRuntime {
   /** Cancels the wait for the feed's readiness of the current send. */
   prompt: AbortController | null;
   disposed: boolean;
+  /**
+   * The parts changed since the last publish: from which parts table to which, and the ids the
+   * applied events named (null: unknown). Undefined: nothing applied since.
+   */
+  touched: { readonly from: ReplyState["parts"]; readonly to: ReplyState["parts"]; readonly ids: string[] | null } | undefined;
+  /** The generation a successful `abort()` (or an abort before the POST) stopped. */
+  abortedGeneration: number;
 }
 
 /** What the driving modules get: the state plus the store's few effects. */

@@ -5,8 +5,7 @@ import type { DistilledReply } from "./distill";
 import type { DeadlineKind } from "./watchdog";
 import type { FrameScheduler, ThrottleOption } from "./frame-scheduler";
 import type { ReplyStatus } from "./reply-status";
-import type { ReplyState } from "./state";
-import type { ReplySessionStatus } from "./types";
+import type { PendingPermission, PendingQuestion, ReplyPart, ReplySessionStatus, Todo, Totals } from "./types";
 
 /**
  * What the store needs from a client; an `OpencodeClient` has it all.
@@ -40,9 +39,13 @@ export interface ReplyFinishInfo {
 export interface ReplyStoreOptions {
   readonly client: ReplyStoreClient;
   readonly sessionId: string;
-  /** No session event within this many ms of the prompt: "stalled" (default 120 000). */
+  /**
+   * No session event within this many ms of the prompt: "stalled" (default 120 000). Every limit
+   * is a positive number of ms, Infinity for none (0, a negative or NaN throws a RangeError);
+   * limits beyond setTimeout's 2^31-1 ms are honoured.
+   */
   readonly firstEventTimeoutMs?: number;
-  /** No meaningful event for this many ms mid-turn: "wedged" (default: off). */
+  /** No meaningful event for this many ms mid-turn: "wedged" (default: off; Infinity: off). */
   readonly idleTimeoutMs?: number;
   /** The whole turn, not counting time waiting for the user: TimeoutError (default 600 000). */
   readonly turnTimeoutMs?: number;
@@ -76,26 +79,54 @@ export interface ReplyWatchdog {
   readonly deadlineAt: number | null;
   /** Which watchdog that deadline belongs to. */
   readonly deadlineKind: DeadlineKind | null;
+  /** Length of the first-event window (ms). */
+  readonly firstEventMs: number;
+  /** Length of the idle window (ms), or null when the idle watchdog is off. */
+  readonly idleMs: number | null;
+  /** Length of the turn window (ms), not counting time waiting for the user. */
+  readonly turnMs: number;
 }
 
 /**
- * State of a reply store: the reply fields (see {@link ReplyState}), where `status` is the turn's
- * {@link ReplyStatus} (the server's session status is `sessionStatus`) and `error` any typed error,
- * plus the watchdog clock, the result of the last turn and the actions.
- * @example
- * const { status, error, result } = store.getState();
- * const text = distill(store.getState().reply).text;
+ * The by-id lookup of a reply's parts: a part keeps its object until it changes.
+ * @example const part = state.partsById.get("prt_1");
  */
-export interface ReplyStoreState extends Omit<ReplyState, "status" | "error"> {
-  /** The reducer state itself, for `distill`, `getPart`, `listParts`, `isAwaitingInput`. */
-  readonly reply: ReplyState;
+export interface PartLookup {
+  get(id: string): ReplyPart | undefined;
+  has(id: string): boolean;
+  /** Number of parts. */
+  readonly size: number;
+}
+
+/**
+ * State of a reply store: plain data of the current (or last) turn plus the actions.
+ * @example
+ * const { status, parts, error, result } = store.getState();
+ * const text = distill(store.getState()).text;
+ */
+export interface ReplyStoreState {
+  /** Every part of the turn, in emission order; a new array only when a part changes. */
+  readonly parts: readonly ReplyPart[];
+  /** The same parts by id (identity kept while a part does not change). */
+  readonly partsById: PartLookup;
   /** The turn's status. */
   readonly status: ReplyStatus;
-  /** The server's latest `session.status` (idle, busy, retry). */
-  readonly sessionStatus: ReplySessionStatus;
   /** The turn's error: SessionError, TimeoutError, StaleSessionError, IdleStreamError, or the POST's. */
   readonly error: Error | null;
+  /** The server's latest `session.status` (idle, busy, retry). */
+  readonly sessionStatus: ReplySessionStatus;
+  /** Pending questions by request id, in asking order (child sessions' included, with their `sessionId`). */
+  readonly questions: Readonly<Record<string, PendingQuestion>>;
+  /** Pending permission requests by request id, in asking order (child sessions' included). */
+  readonly permissions: Readonly<Record<string, PendingPermission>>;
+  /** Latest todo list of the turn, canonical. */
+  readonly todos: readonly Todo[];
+  /** Cost and tokens summed over the turn's steps. */
+  readonly totals: Totals;
+  /** The watchdog clock and its window lengths. */
   readonly watchdog: ReplyWatchdog;
+  /** The turn was aborted (the server's MessageAbortedError, a successful `abort()`, or an abort before the POST). */
+  readonly aborted: boolean;
   /** The last finished turn, reconciled with the stored messages; null while a turn runs. */
   readonly result: DistilledReply | null;
   /**

@@ -10,6 +10,7 @@
  */
 import type { WireEvent } from "../events/types";
 import type { ReplyRuntime } from "./reply-runtime";
+import { PENDING_GONE } from "./prompts";
 import { isRecord, str } from "./wire";
 
 /** `question.replied`, `question.rejected`, `permission.replied`: the request id they resolve. */
@@ -19,15 +20,17 @@ export function resolvedRequestId(event: WireEvent): string | undefined {
   return str(event.properties.requestID);
 }
 
-async function listed(rt: ReplyRuntime, list: (() => Promise<readonly unknown[]>) | undefined): Promise<readonly unknown[]> {
-  if (list === undefined) return [];
+/** The list, or undefined when there is no such route or it failed (then nothing is removed either). */
+async function listed(rt: ReplyRuntime, list: (() => Promise<readonly unknown[]>) | undefined): Promise<readonly unknown[] | undefined> {
+  if (list === undefined) return undefined;
   try {
     return await list();
   } catch (error) {
     rt.report(error); // the turn goes on; only the status may lag until the next prompt event
-    return [];
+    return undefined;
   }
 }
+
 
 /**
  * Fetches the pending questions and permissions and applies those of this session the reply lacks.
@@ -39,8 +42,10 @@ export async function seedPendingPrompts(rt: ReplyRuntime, generation: number): 
   if (questions === undefined && permissions === undefined) return;
   const t = rt.turn;
   const resolved = (t.resolvedWhileSeeding ??= new Set());
+  // Requests pending when the lists were asked for: those the server no longer lists were answered.
+  const before = new Set([...Object.keys(t.reply.questions), ...Object.keys(t.reply.permissions)]);
   t.seeding += 1;
-  let found: [readonly unknown[], readonly unknown[]];
+  let found: [readonly unknown[] | undefined, readonly unknown[] | undefined];
   try {
     found = await Promise.all([
       listed(rt, questions && (() => questions.list())),
@@ -52,12 +57,24 @@ export async function seedPendingPrompts(rt: ReplyRuntime, generation: number): 
   }
   if (t.disposed || generation !== t.generation || t.stage !== "running") return;
   const [asked, requested] = found;
-  const apply = (type: string, items: readonly unknown[], pending: Readonly<Record<string, unknown>>): void => {
+  const ours = (sessionID: unknown): boolean =>
+    sessionID === rt.sessionId || (typeof sessionID === "string" && t.reply.children[sessionID] === true);
+  const apply = (type: string, items: readonly unknown[] | undefined, pending: Readonly<Record<string, { readonly sessionId: string }>>): void => {
+    if (items === undefined) return;
+    const listedIds = new Set<string>();
     for (const item of items) {
-      if (!isRecord(item) || item.sessionID !== rt.sessionId) continue;
+      if (!isRecord(item) || !ours(item.sessionID)) continue;
       const id = str(item.id);
-      if (id === undefined || id in pending || resolved.has(id)) continue;
+      if (id === undefined) continue;
+      listedIds.add(id);
+      if (id in pending || resolved.has(id)) continue;
       rt.inject({ type, properties: item });
+    }
+    for (const id in pending) {
+      const entry = pending[id];
+      if (entry !== undefined && before.has(id) && !listedIds.has(id)) {
+        rt.inject({ type: PENDING_GONE, properties: { sessionID: rt.sessionId, requestID: id } });
+      }
     }
   };
   apply("question.asked", asked, t.reply.questions);

@@ -33,7 +33,8 @@ function sameStatus(a: ReplySessionStatus, b: ReplySessionStatus): boolean {
 
 /** `session.status`: busy and retry mean the turn runs; idle ends it. Unknown types are ignored. */
 export function applySessionStatus(state: ReplyState, props: Dict): ReplyState {
-  const raw = props.status;
+  // Some servers send the bare string ("idle") instead of `{ type: "idle" }`.
+  const raw = typeof props.status === "string" ? { type: props.status } : props.status;
   if (!isRecord(raw)) return state;
   let status: ReplySessionStatus;
   switch (raw.type) {

@@ -43,6 +43,19 @@ export interface ReplyState {
   readonly userMessageId: string | null;
   /** Every user message id seen, so their part events are skipped. */
   readonly userMessageIds: Readonly<Record<string, true>>;
+  /**
+   * The user messages of this turn, in order: usually one, more when a prompt is queued mid-turn
+   * (another tab) or auto-compaction adds its continue message. The final merge keeps the
+   * assistant messages of every one of them.
+   */
+  readonly turnUserIds: readonly string[];
+  /** Child sessions (subagents of the task tool): their questions and permissions are this turn's. */
+  readonly children: Readonly<Record<string, true>>;
+  /**
+   * Characters of a part's text that a mid-turn fetch took from the server ahead of the stream:
+   * the deltas still to come for them are skipped, so a streamed text stays a prefix of the stored one.
+   */
+  readonly ahead: Readonly<Record<string, number>>;
   /** Latest `session.status`. */
   readonly status: ReplySessionStatus;
   /** Turn phase; moves to "done" once per turn even though the server sends two idle events. */
@@ -80,6 +93,9 @@ export const ZERO_TOTALS: Totals = Object.freeze({
   tokens: Object.freeze({ input: 0, output: 0, reasoning: 0, cache: Object.freeze({ read: 0, write: 0 }) }),
 });
 
+/** No text ahead of the stream (one shared object, so the delta path checks identity only). */
+export const NO_AHEAD: Readonly<Record<string, number>> = Object.freeze({});
+
 /**
  * The state of a reply before any event.
  * @example const state = initialReplyState("ses_1"); // state.turn === "idle"
@@ -94,6 +110,9 @@ export function initialReplyState(sessionId: string): ReplyState {
     messages: {},
     userMessageId: null,
     userMessageIds: {},
+    turnUserIds: [],
+    children: {},
+    ahead: NO_AHEAD,
     status: { type: "idle" },
     turn: "idle",
     turnsEnded: 0,

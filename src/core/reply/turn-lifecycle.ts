@@ -8,6 +8,9 @@
 import type { PromptInput } from "../api";
 import { ConflictError, OpencodeError } from "../errors";
 import { promptWhenReady } from "../events/prompt-when-ready";
+import { distill } from "./distill";
+import type { TurnStage } from "./reply-status";
+import { moveTurn } from "./turn-stages";
 import { checkEnded, finishTurn } from "./final-merge";
 import { toError, type ReplyRuntime } from "./reply-runtime";
 import { messageIdsOf, nextTurnState } from "./turn-reset";
@@ -16,7 +19,7 @@ import { armClock, disarm, restartAfterPost } from "./watchdog";
 /** The POST failed, or the wait for the feed did (a fatal feed error, e.g. UnauthorizedError). */
 function failSend(rt: ReplyRuntime, error: unknown): void {
   const t = rt.turn;
-  t.stage = "idle";
+  moveTurn(t, "post failed");
   t.posting = false;
   t.error = toError(error);
   t.clock = disarm(t.clock);
@@ -42,7 +45,7 @@ export async function sendPrompt(rt: ReplyRuntime, input: PromptInput | string):
   t.reply = nextTurnState(t.reply);
   t.generation += 1;
   const generation = t.generation;
-  t.stage = "connecting";
+  moveTurn(t, "send");
   t.error = null;
   t.watchdogError = null;
   t.result = null;
@@ -70,9 +73,11 @@ export async function sendPrompt(rt: ReplyRuntime, input: PromptInput | string):
     t.postSettled = null;
     settle();
   }
-  if (t.disposed || generation !== t.generation || t.stage !== "connecting") return;
+  // Read through a widened type: the checks above narrowed `stage`, and moveTurn changed it since.
+  const stage = t.stage as TurnStage;
+  if (t.disposed || generation !== t.generation || stage !== "connecting") return;
   t.posting = false;
-  t.stage = "running";
+  moveTurn(t, "posted");
   t.clock = restartAfterPost(t.clock, Date.now());
   if (t.endedWhileConnecting) finishTurn(rt);
   rt.rearm();
@@ -90,11 +95,13 @@ export async function abortTurn(rt: ReplyRuntime): Promise<void> {
   if (t.disposed) return;
   if (t.stage === "connecting" && !t.posting) {
     t.prompt?.abort(new DOMException("opencode-react: the turn was aborted before its prompt was posted", "AbortError"));
-    t.stage = "idle";
-    t.reply = { ...t.reply, aborted: true };
+    moveTurn(t, "aborted");
+    t.abortedGeneration = t.generation;
     t.clock = disarm(t.clock);
+    t.result = distill(t.reply);
     rt.rearm();
     rt.publish();
+    rt.finished(t.result, { aborted: true, error: null });
     return;
   }
   // Marked now, not when the server's MessageAbortedError arrives: 1.2 servers send session.idle
@@ -111,6 +118,8 @@ export async function abortTurn(rt: ReplyRuntime): Promise<void> {
     throw error;
   }
   if (t.disposed || t.stage !== "running") return;
+  // The server accepted the abort: the turn is aborted whether or not its MessageAbortedError comes.
+  t.abortedGeneration = t.generation;
   t.clock = disarm(t.clock);
   rt.rearm();
   rt.publish();

@@ -18,6 +18,7 @@ export function nextTurnState(previous: ReplyState): ReplyState {
   return {
     ...initialReplyState(previous.sessionId),
     userMessageIds: last === null ? {} : { [last]: true },
+    children: previous.children,
     turnsEnded: previous.turnsEnded,
   };
 }
@@ -31,7 +32,8 @@ export function startsTurn(state: ReplyState, event: WireEvent): boolean {
   const props = event.properties;
   if (event.type === "session.status") {
     const status = props.status;
-    return isRecord(status) && (status.type === "busy" || status.type === "retry");
+    const type = isRecord(status) ? status.type : status;
+    return type === "busy" || type === "retry";
   }
   if (event.type !== "message.updated" || !isRecord(props.info) || props.info.role !== "user") return false;
   const id = str(props.info.id);

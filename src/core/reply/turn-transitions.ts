@@ -5,8 +5,8 @@
  */
 import { IdleStreamError, StaleSessionError, TimeoutError } from "../errors";
 import type { WireEvent } from "../events/types";
-import { coalesceEvents } from "./coalesce-events";
 import { finishTurn } from "./final-merge";
+import { moveTurn } from "./turn-stages";
 import { reduce } from "./reduce";
 import { seconds, type ReplyRuntime } from "./reply-runtime";
 import { isAwaitingInput, type ReplyState } from "./state";
@@ -16,18 +16,9 @@ import { disarm, dueWatchdog, fire, noteEvent, observeTurn, setSuspended } from 
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
- * Batches shorter than this are reduced as they are, without coalescing. Coalescing never changes
- * the result (property-tested), it only saves reducing events a later snapshot makes redundant, and
- * since deltas fold into their run as they arrive, a small batch has next to nothing to drop: on
- * the ingest benchmark's stream it dropped 1.7 % of the entries of batches averaging ten, at a cost
- * of ~5 ms per 122k events, ten times what it saved. Long batches (a burst: a replay after a
- * reconnect, a resumed turn, a hidden tab) are where snapshots of one part pile up.
- */
-export const COALESCE_MIN_BATCH = 32;
-
-/**
- * Folds one batch into the reply (runs of deltas already folded by the batcher; coalesced here,
- * one pass), then applies the turn transitions; the caller publishes once.
+ * Folds one batch into the reply (runs of deltas already folded by the batcher), then applies the
+ * turn transitions; the caller publishes once. (Snapshot coalescing was removed: the benchmark showed
+ * it cost more than it saved.)
  */
 export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void {
   const t = rt.turn;
@@ -40,7 +31,12 @@ export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void
     t.unnotedOfTurn = false;
   }
   let reply = before;
-  for (const event of events.length < COALESCE_MIN_BATCH ? events : coalesceEvents(events, before)) {
+  // The parts these events can change, for the published list (parts-view.ts): valid only as a
+  // continuation of the previous batch's record (any other write in between breaks the chain).
+  const record = t.touched;
+  const ids = record === undefined ? [] : record.to === before.parts ? record.ids : null;
+  for (const event of events) {
+    if (ids !== null && !touch(ids, event)) t.touched = { from: before.parts, to: before.parts, ids: null };
     // A store outlives its turns: the next turn starts from an empty reply.
     if (reply.turn === "done" && startsTurn(reply, event)) {
       reply = nextTurnState(reply);
@@ -50,7 +46,33 @@ export function applyBatch(rt: ReplyRuntime, events: readonly WireEvent[]): void
     reply = reduce(reply, event, now);
   }
   t.reply = reply;
+  if (ids === null || t.touched?.ids === null) t.touched = { from: record?.from ?? before.parts, to: reply.parts, ids: null };
+  else t.touched = { from: record?.from ?? before.parts, to: reply.parts, ids };
   afterApply(rt, before, generation, now);
+}
+
+/**
+ * Notes the part an event names into `ids`; false when the event may change parts it does not
+ * name (a todo list refreshing its tool part, a question linking one, a user message removing its parts).
+ */
+function touch(ids: string[], event: WireEvent): boolean {
+  const props = event.properties;
+  switch (event.type) {
+    case "message.part.delta":
+      if (typeof props.partID === "string") ids.push(props.partID);
+      return true;
+    case "message.part.updated": {
+      const part = props.part as { id?: unknown } | undefined;
+      if (typeof part?.id === "string") ids.push(part.id);
+      return true;
+    }
+    case "todo.updated":
+    case "question.asked":
+    case "message.updated":
+      return false;
+    default:
+      return true;
+  }
 }
 
 function turnSeen(before: ReplyState, after: ReplyState, newGeneration: boolean): boolean {
@@ -64,10 +86,13 @@ function afterApply(rt: ReplyRuntime, before: ReplyState, generation: number, no
   const reply = t.reply;
   if (turnSeen(before, reply, t.generation !== generation) && (t.stage === "idle" || t.stage === "finishing")) {
     // A turn started elsewhere (another tab, a queued prompt, a retried POST): watch it too.
-    t.stage = "running";
+    moveTurn(t, "turn seen");
     t.clock = observeTurn(t.clock, now);
     t.error = null;
     t.result = null;
+    // A turn given up by a TimeoutError before any event, whose events come late: watched again,
+    // so it ends normally (final merge, onFinish) and the next send is accepted.
+    t.abandoned = -1;
   }
   if (reply.error !== null && reply.error !== before.error) {
     t.error = reply.error;
@@ -103,7 +128,7 @@ export function onWatchdogTimer(rt: ReplyRuntime): void {
   if (due === "turn") {
     error = new TimeoutError(`SSE stream timed out after ${seconds(rt.config.turnMs)} (session ${sid})`);
     t.error = error;
-    t.stage = "idle";
+    moveTurn(t, "timed out");
     t.abandoned = t.generation;
     // Still waiting for the feed: give up the prompt too, it must not be posted after a timeout.
     t.prompt?.abort(error);

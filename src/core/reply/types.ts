@@ -80,7 +80,7 @@ export interface ReplyToolPart extends ReplyPartBase {
   readonly input?: Readonly<Record<string, unknown>>;
   readonly output?: string;
   readonly metadata?: Readonly<Record<string, unknown>>;
-  /** Error text, at most 200 characters (TL-07; the full text is in `raw`). */
+  /** Error text, whole (the reference cuts it at 200 characters, TL-07). */
   readonly error?: string;
   readonly time?: { readonly start?: number; readonly end?: number; readonly compacted?: number };
   readonly attachments?: readonly FilePart[];
@@ -153,6 +153,8 @@ export interface Todo {
 export interface PendingQuestion {
   readonly id: string;
   readonly kind: "question";
+  /** The session that asked: the reply's own, or a child session (a subagent of the task tool). */
+  readonly sessionId: string;
   readonly questions: readonly QuestionInfo[];
   /** The tool call waiting on it. */
   readonly tool?: { readonly messageID: string; readonly callID: string };
@@ -169,6 +171,8 @@ export interface PendingQuestion {
 export interface PendingPermission {
   readonly id: string;
   readonly kind: "permission";
+  /** The session that asked: the reply's own, or a child session. */
+  readonly sessionId: string;
   /** What is asked, e.g. "bash" or "edit". */
   readonly permission: string;
   readonly patterns: readonly string[];

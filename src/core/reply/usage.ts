@@ -81,6 +81,7 @@ export function applyMessageUpdated(state: ReplyState, props: Dict): ReplyState 
     const next: ReplyState = patchState(state, {
       userMessageId: id,
       userMessageIds: { ...state.userMessageIds, [id]: true },
+      turnUserIds: [...state.turnUserIds, id],
       // A new prompt starts a turn; servers without session.status never send busy.
       turn: "running",
     });
@@ -99,6 +100,7 @@ export function applyMessageUpdated(state: ReplyState, props: Dict): ReplyState 
   if (state.userMessageId === null && parentID !== undefined) {
     next.userMessageId = parentID;
     next.userMessageIds = { ...state.userMessageIds, [parentID]: true };
+    next.turnUserIds = [...state.turnUserIds, parentID];
   }
   return next;
 }

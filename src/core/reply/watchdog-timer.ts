@@ -4,6 +4,9 @@
  * of deltas costs no timer churn; only a deadline that moves earlier reschedules.
  */
 
+/** The longest delay `setTimeout` takes (2^31-1 ms, ~24.8 days); a longer one fires at once, with a warning. */
+const MAX_DELAY = 2 ** 31 - 1;
+
 /** A single-shot timer aimed at the nearest deadline. */
 export interface WatchdogTimer {
   /** Make sure `onFire` runs at or after `at` but no later (null: no deadline, clear the timer). */
@@ -41,7 +44,8 @@ export function createWatchdogTimer(onFire: () => void, now: () => number = Date
         handle = undefined;
         target = Infinity;
         onFire();
-      }, Math.max(0, at - now()));
+        // A deadline beyond MAX_DELAY: the timer wakes early, finds nothing due and re-aims.
+      }, Math.min(MAX_DELAY, Math.max(0, at - now())));
       // In Node a watchdog alone must not keep the process alive: the feed's connection does that
       // while a turn can still progress.
       (handle as { unref?: () => void }).unref?.();

@@ -51,11 +51,6 @@ export function presentRecord(value: unknown): Dict | undefined {
   return isRecord(value) && !isBlank(value) ? value : undefined;
 }
 
-/** Longer than 200 characters: the first 197 plus "..." (the reference's truncate200). */
-export function truncate200(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-}
-
 /**
  * The session an event belongs to: `properties.sessionID`, else the one inside `info` or `part`
  * (servers before 1.3.3 put it only there).

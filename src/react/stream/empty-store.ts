@@ -4,17 +4,34 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { OpencodeError } from "../../core/errors";
-import { initialReplyState, type ReplyStoreState } from "../../core/reply";
-
-const reply = initialReplyState("");
+import {
+  DEFAULT_FIRST_EVENT_TIMEOUT_MS,
+  DEFAULT_TURN_TIMEOUT_MS,
+  PersistentMap,
+  ZERO_TOTALS,
+  type ReplyPart,
+  type ReplyStoreState,
+} from "../../core/reply";
 
 const state: ReplyStoreState = {
-  ...reply,
-  reply,
+  parts: [],
+  partsById: PersistentMap.empty<ReplyPart>(),
   status: "idle",
-  sessionStatus: reply.status,
   error: null,
-  watchdog: { lastEventAt: null, deadlineAt: null, deadlineKind: null },
+  sessionStatus: { type: "idle" },
+  questions: {},
+  permissions: {},
+  todos: [],
+  totals: ZERO_TOTALS,
+  watchdog: {
+    lastEventAt: null,
+    deadlineAt: null,
+    deadlineKind: null,
+    firstEventMs: DEFAULT_FIRST_EVENT_TIMEOUT_MS,
+    idleMs: null,
+    turnMs: DEFAULT_TURN_TIMEOUT_MS,
+  },
+  aborted: false,
   result: null,
   send: () => Promise.reject(new OpencodeError("opencode-react: there is no session to send to (sessionId is undefined)")),
   abort: () => Promise.resolve(),

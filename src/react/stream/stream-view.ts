@@ -1,9 +1,9 @@
 /**
  * What `useStream` selects from the store: flat fields that each keep their identity until they
- * change, so `useShallow` re-renders only when something shown changed. Text and parts come from
- * the reducer's cached `distill` / `listParts`; the lists built here are cached per source object.
+ * change, so `useShallow` re-renders only when something shown changed. Built per store update at
+ * the cost of the change (defect 11 of issue 10: no full `distill` per frame).
  */
-import { distill, type ReplyStoreState, type ReplyToolPart, type ReplyWatchdog } from "../../core/reply";
+import { isTerminalTool, type ReplyPart, type ReplyStoreState, type ReplyToolPart, type ReplyWatchdog } from "../../core/reply";
 import type { UseStreamResult } from "./types";
 
 /**
@@ -37,22 +37,64 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /**
- * Creates the selector of one `useStream`. `distill` makes a new `toolParts` array whenever any
- * part changes (a text delta too); the selector keeps the previous array while its tool parts are
- * the same objects, so a tool list memoised on it does not recompute on every delta.
+ * Joins non-empty texts with a blank line by concatenation: V8 makes a rope, so the cost is one
+ * node per part, never a copy of the reply's text (a renderer flattens it once, when it reads it).
+ */
+function joinTexts(texts: readonly string[]): string {
+  let out = "";
+  for (const text of texts) out = out === "" ? text : out + "\n\n" + text;
+  return out;
+}
+
+/** The text of one kind of part, rejoined only when one of its pieces changed. */
+function textMemo(): (texts: readonly string[]) => string {
+  let pieces: readonly string[] = [];
+  let joined = "";
+  return (texts) => {
+    if (!sameItems(pieces, texts)) {
+      pieces = texts;
+      joined = joinTexts(texts);
+    }
+    return joined;
+  };
+}
+
+/**
+ * Creates the selector of one `useStream`. Per store update it costs a walk over the parts list
+ * (pointer comparisons) and the pieces that changed; it never re-runs `distill` nor copies the
+ * text. Lists keep their identity while their items are the same objects.
  * @example const [select] = useState(createStreamViewSelector); useStore(store, useShallow(select))
  */
 export function createStreamViewSelector(): (state: ReplyStoreState) => StreamView {
-  let lastTools: readonly ReplyToolPart[] = [];
+  let lastParts: readonly ReplyPart[] | undefined;
+  let tools: readonly ReplyToolPart[] = [];
+  let text = "";
+  let reasoning = "";
+  const textOf = textMemo();
+  const reasoningOf = textMemo();
   return (state) => {
-    const distilled = distill(state.reply);
-    if (!sameItems(lastTools, distilled.toolParts)) lastTools = distilled.toolParts;
+    if (state.parts !== lastParts) {
+      lastParts = state.parts;
+      const texts: string[] = [];
+      const thoughts: string[] = [];
+      const terminal: ReplyToolPart[] = [];
+      for (const part of state.parts) {
+        if (part.type === "text") {
+          if (part.text !== "") texts.push(part.text);
+        } else if (part.type === "reasoning") {
+          if (part.text !== "") thoughts.push(part.text);
+        } else if (isTerminalTool(part)) terminal.push(part);
+      }
+      if (!sameItems(tools, terminal)) tools = terminal;
+      text = textOf(texts);
+      reasoning = reasoningOf(thoughts);
+    }
     return {
       status: state.status,
-      parts: distilled.parts,
-      text: distilled.text,
-      reasoning: distilled.reasoning,
-      toolParts: lastTools,
+      parts: state.parts,
+      text,
+      reasoning,
+      toolParts: tools,
       todos: state.todos,
       cost: state.totals.cost,
       tokens: state.totals.tokens,

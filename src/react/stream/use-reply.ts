@@ -14,9 +14,8 @@ const NO_SETTINGS: ReplyStoreSettings | undefined = undefined;
  * Selects from the reply store of a session, re-rendering only when the selection changes
  * (`Object.is`, or `equality`). It shares the store of the session's `useStream` (and holds it
  * while mounted; a store it creates alone uses the default settings, unless a `useStream` of the
- * same render creates it). The selector receives the full store state: use `getPart`, `listParts`,
- * `distill` and `isAwaitingInput` on `state.reply`; they keep identity while nothing they read
- * changed. With `sessionId` undefined the selector sees an idle, empty reply.
+ * same render creates it). The selector receives the store state: `parts`, `partsById.get(id)`
+ * and `distill(state)` keep identity while nothing they read changed. With `sessionId` undefined the selector sees an idle, empty reply.
  * @template T The selection.
  * @param sessionId The session, or undefined.
  * @param selector Picks what the component shows; may be an inline function.
@@ -26,7 +25,7 @@ const NO_SETTINGS: ReplyStoreSettings | undefined = undefined;
  * @example
  * // Re-renders only when this part changes, not when another part streams.
  * function PartView({ sessionId, partId }: { sessionId: string; partId: string }) {
- *   const part = useReply(sessionId, (s) => getPart(s.reply, partId));
+ *   const part = useReply(sessionId, (s) => s.partsById.get(partId));
  *   return part?.type === "text" ? <p>{part.text}</p> : null;
  * }
  * @example
