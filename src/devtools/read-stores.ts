@@ -44,7 +44,7 @@ export function readStores(client: OpencodeClient): StoreSnapshot[] {
       sessionId,
       status: state.status,
       sessionStatus: state.sessionStatus.type,
-      parts: distill(state.reply).parts.length,
+      parts: distill(state).parts.length,
       pendingPrompts: count(state.questions) + count(state.permissions),
       deadlineAt: state.watchdog.deadlineAt,
       deadlineKind: state.watchdog.deadlineKind,

@@ -119,7 +119,7 @@ feature("abort", async () => {
   const store = storeFor(session.id);
   try {
     await store.getState().send("slow");
-    await until(() => store.getState().status === "streaming" && distill(store.getState().reply).text !== "", "streamed text", TURN_MS);
+    await until(() => store.getState().status === "streaming" && distill(store.getState()).text !== "", "streamed text", TURN_MS);
     await store.getState().abort();
     await until(() => store.getState().status === "idle" && store.getState().result !== null, "the aborted turn to settle", TURN_MS);
     expect(store.getState()).toMatchObject({ aborted: true, error: null });

@@ -23,9 +23,9 @@ describe("fake.turn", () => {
     const turn = t.fake.turn(t.sessionId);
     turn.reasoning("Let me ").reasoning("think.");
     turn.text("Hel").text("lo");
-    await t.until((s) => distill(s.reply).text === "Hello");
+    await t.until((s) => distill(s).text === "Hello");
     expect(t.store.getState().status).toBe("streaming");
-    expect(distill(t.store.getState().reply).reasoning).toBe("Let me think.");
+    expect(distill(t.store.getState()).reasoning).toBe("Let me think.");
     turn.finish();
     await t.until((s) => s.result !== null);
     expect(t.store.getState().status).toBe("idle");
@@ -50,10 +50,10 @@ describe("fake.turn", () => {
   it("moves a tool call through its states", async () => {
     t = await sentAndWaiting();
     const call = t.fake.turn(t.sessionId).tool("bash", { status: "running", input: { command: "ls" } });
-    await t.until((s) => distill(s.reply).parts.some((p) => p.type === "tool"));
+    await t.until((s) => distill(s).parts.some((p) => p.type === "tool"));
     call.update({ status: "completed", output: "README.md\n", title: "ls" });
-    await t.until((s) => distill(s.reply).toolParts.length === 1);
-    expect(distill(t.store.getState().reply).toolParts[0]).toMatchObject({ tool: "bash", status: "completed", output: "README.md\n", input: { command: "ls" } });
+    await t.until((s) => distill(s).toolParts.length === 1);
+    expect(distill(t.store.getState()).toolParts[0]).toMatchObject({ tool: "bash", status: "completed", output: "README.md\n", input: { command: "ls" } });
   });
 
   it("asks a permission the UI answers through the reply route", async () => {
@@ -77,7 +77,7 @@ describe("fake.turn", () => {
   it("updates the todo list", async () => {
     t = await sentAndWaiting();
     t.fake.turn(t.sessionId).todo([{ content: "Write tests", status: "in_progress", priority: "high" }]);
-    await t.until((s) => s.reply.todos.length === 1);
+    await t.until((s) => s.todos.length === 1);
     expect(await t.fake.client.sessions.todo(t.sessionId)).toEqual([{ content: "Write tests", status: "in_progress", priority: "high" }]);
   });
 
@@ -118,7 +118,7 @@ describe("ScenarioTurn.control", () => {
       },
     });
     await t.store.getState().send("hello");
-    await t.until((s) => distill(s.reply).text === "Frozen mid-sentence");
+    await t.until((s) => distill(s).text === "Frozen mid-sentence");
     await t.fake.settled();
     expect(t.store.getState().status).toBe("streaming");
   });
