@@ -1,0 +1,27 @@
+// Mutation testing (StrykerJS): `npm run test:mutation`. Not part of `npm test` (too slow for
+// 2 cores). Narrow a run with `npm run test:mutation -- --mutate "src/core/http/**/*.ts"`.
+// The incremental file lets a rerun test only the mutants whose code or tests changed.
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "vite.config.ts", related: true },
+  mutate: [
+    "src/core/reply/**/*.ts",
+    "src/core/events/**/*.ts",
+    "src/core/http/**/*.ts",
+    "src/react/cache/**/*.ts",
+    "!src/**/index.ts",
+    "!src/**/*types.ts",
+  ],
+  coverageAnalysis: "perTest",
+  checkers: [],
+  incremental: true,
+  incrementalFile: "reports/mutation/stryker-incremental.json",
+  reporters: ["clear-text", "progress", "html"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  thresholds: { high: 90, low: 80, break: null },
+  concurrency: 1,
+  timeoutMS: 10000,
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+};
