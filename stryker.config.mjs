@@ -22,6 +22,7 @@ export default {
   thresholds: { high: 90, low: 80, break: null },
   concurrency: 1,
   timeoutMS: 10000,
+  dryRunTimeoutMinutes: 30,
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
