@@ -88,10 +88,12 @@ describe("render counts", () => {
     });
     await waitFor(() => expect(view.getByTestId("text").textContent).toBe(`sibling\n\n${"x".repeat(1000)}`));
     const figures = { ...renders };
-    // Measured: { stream: 1, text: 1, sibling: 0, otherStream: 0, otherReply: 0 }; a slow machine may split the burst.
+    // Measured: { stream: 1, text: 1, sibling: 0, otherStream: 0, otherReply: 0 }. A loaded machine
+    // may split the burst over a few frames (and a late frame of the setup may land after reset()),
+    // so the bound only says "batched": a handful of renders for 1000 deltas, never one per delta.
     expect(figures.text).toBeGreaterThanOrEqual(1);
-    expect(figures.text).toBeLessThanOrEqual(3);
-    expect(figures.stream).toBeLessThanOrEqual(3);
+    expect(figures.text).toBeLessThanOrEqual(10);
+    expect(figures.stream).toBeLessThanOrEqual(10);
     expect(figures.sibling).toBe(0);
     expect(figures.otherStream).toBe(0);
     expect(figures.otherReply).toBe(0);
