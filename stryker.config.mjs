@@ -1,10 +1,11 @@
 // Mutation testing (StrykerJS): `npm run test:mutation`. Not part of `npm test` (too slow for
-// 2 cores). Narrow a run with `npm run test:mutation -- --mutate "src/core/http/**/*.ts"`.
+// 2 cores). Narrow a run: MUTATION_TESTS="test/core/http-*.test.ts" npm run test:mutation -- --mutate "src/core/http/**/*.ts"
+// (vitest.mutation.config.ts picks the tests: the unit tests of the mutated layers).
 // The incremental file lets a rerun test only the mutants whose code or tests changed.
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "vite.config.ts", related: true },
+  vitest: { configFile: "vitest.mutation.config.ts", related: true },
   mutate: [
     "src/core/reply/**/*.ts",
     "src/core/events/**/*.ts",
