@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 import base from "./vite.config";
 
 /**
@@ -26,4 +26,5 @@ const layerTests = [
 ];
 const chosen = process.env.MUTATION_TESTS?.split(",").map((glob) => glob.trim()).filter((glob) => glob !== "");
 
-export default mergeConfig(base, defineConfig({ test: { include: chosen !== undefined && chosen.length > 0 ? chosen : layerTests } }));
+// Spread, not mergeConfig: that would append to the base include instead of replacing it.
+export default defineConfig({ ...base, test: { ...base.test, include: chosen !== undefined && chosen.length > 0 ? chosen : layerTests } });

@@ -87,11 +87,13 @@ export function connectionSuite(): void {
     });
 
     it("reconnects when no byte arrives for livenessTimeoutMs, but not while bytes keep coming", async () => {
-      const { server, record, errors } = await createFeedFixture({ events: { livenessTimeoutMs: 250 } });
+      // A 1 s window against 40 ms gaps: a busy machine may stretch a gap several times over
+      // without reaching the window, while the 30 gaps (1.2 s in all) outlast it.
+      const { server, record, errors } = await createFeedFixture({ events: { livenessTimeoutMs: 1_000 } });
       record();
       const first = await server.stream(1);
-      for (let i = 0; i < 8; i++) {
-        await sleep(40); // 320 ms in all, well past the 250 ms window
+      for (let i = 0; i < 30; i++) {
+        await sleep(40);
         first.write(": keep-alive\n\n"); // a comment: bytes, no event
       }
       expect(server.requests).toHaveLength(1);
