@@ -14,4 +14,19 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The core layer runs without React (Node, workers, other frameworks): no React import under src/core.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "zustand", message: "src/core uses zustand/vanilla: the bare entry is React's." }],
+          patterns: [
+            { group: ["react", "react/*", "react-dom", "react-dom/*", "@tanstack/react-query", "zustand/react", "**/react/**"], message: "src/core must not import React (or the React layer)." },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -70,6 +70,29 @@ export async function runChatScenario({ context, demo, out, step }) {
   });
   await shot("03-tool.png");
 
+  await step('send "question", answer "Red": the prompt goes, the question tool completes', async () => {
+    await send("question");
+    const prompt = page.getByTestId("question-prompt");
+    await prompt.filter({ hasText: "Which color do you prefer?" }).waitFor();
+    await page.locator('[data-testid="stream-status"][data-status="awaiting-input"]').waitFor();
+    await prompt.getByRole("button", { name: /Red/ }).click();
+    await prompt.waitFor({ state: "detached" });
+    await page.locator('[data-testid="tool-card"][data-status="completed"]').last().waitFor();
+    await idle();
+  });
+  await shot("04-question.png");
+
+  await step('send "slow", press Stop mid-stream: the turn ends early, marked stopped', async () => {
+    await send("slow");
+    await page.getByTestId("text-part").filter({ hasText: "slow0" }).last().waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Stop" }).click();
+    await idle();
+    await page.getByTestId("stopped").last().waitFor();
+    const text = await page.getByTestId("text-part").last().innerText();
+    if (text.includes("slow39")) throw new Error("the slow reply ran to its end despite Stop");
+  });
+  await shot("05-stopped.png");
+
   await step("rename the session", async () => {
     await page.locator(".session-item.selected").getByRole("button", { name: /^Rename / }).click();
     const title = page.getByRole("textbox", { name: "Session title" });

@@ -25,6 +25,7 @@ describe("instrumentation", () => {
     expect(event).toMatchObject({ method: "GET", path: "/session", status: 200 });
     expect(typeof event.durationMs).toBe("number");
     expect(event.durationMs).toBeGreaterThanOrEqual(0);
+    expect(event.durationMs).toBeLessThanOrEqual(performance.now()); // a duration, not a timestamp sum
   });
 
   it("INS-04 fires once on failures, with the mapped error class name", async () => {

@@ -22,6 +22,9 @@ interface Resumed {
 }
 
 const stores: StoreApi<ReplyStoreState>[] = [];
+/** Every promise chain the fake client started has run (its answers never wait on a timer): a macrotask. */
+const drained = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 afterEach(() => {
   for (const store of stores.splice(0)) store.getState().dispose();
   vi.useRealTimers();
@@ -107,7 +110,7 @@ describe("reply store: a turn already running at creation", () => {
 
   test("idle: nothing happens (no messages fetch, no notification)", async () => {
     const r = resumed(undefined, storedText("old turn"));
-    await settle();
+    await drained();
     expect(r.statusCalls()).toBe(1);
     expect(r.client.listCalls()).toBe(0);
     expect(r.notifications()).toBe(0);

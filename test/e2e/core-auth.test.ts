@@ -27,7 +27,11 @@ afterAll(async () => {
   logTime();
 });
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves after any reconnect timer the failure could have set (at most backoffMaxMs = 50 ms,
+ * set before this one): a retry would show in the feed's status ("connecting") by then.
+ */
+const afterAnyRetryTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
 const eventAttempts = (): number => proxy.countRequests(/^GET \/event(\?|$)/);
 
 /** What a hub did after one subscriber arrived: its errors, statuses, and how ready() settled. */
@@ -97,13 +101,14 @@ describe("with a wrong password", () => {
   });
 
   it("the feed fails once with UnauthorizedError: onError and ready() get it, no reconnect loop", async () => {
-    const client = createOpencodeClient({ baseUrl: proxy.url, password: WRONG, events: { backoffInitialMs: 50 } });
+    const client = createOpencodeClient({ baseUrl: proxy.url, password: WRONG, events: { backoffInitialMs: 50, backoffMaxMs: 50 } });
     const before = eventAttempts();
     const feed = await openFeed(client);
     expect(feed.ready).toBeInstanceOf(UnauthorizedError);
     expect(feed.errors.some((e) => e instanceof UnauthorizedError)).toBe(true);
-    // With a 50 ms backoff a retry loop would make ~10 more attempts in this window.
-    await sleep(600);
+    const statuses = [...feed.statuses];
+    await afterAnyRetryTimer();
+    expect(feed.statuses).toEqual(statuses);
     expect(eventAttempts() - before).toBe(1);
     expect(client.events.status).toBe("unauthorized");
     expect(feed.statuses.at(-1)).toBe("unauthorized");
@@ -127,12 +132,15 @@ describe("without a password", () => {
   });
 
   it("the feed fails once with UnauthorizedError saying a password is needed", async () => {
-    const client = createOpencodeClient({ baseUrl: proxy.url, events: { backoffInitialMs: 50 } });
+    const client = createOpencodeClient({ baseUrl: proxy.url, events: { backoffInitialMs: 50, backoffMaxMs: 50 } });
     const before = eventAttempts();
     const feed = await openFeed(client);
     expect(feed.ready).toBeInstanceOf(UnauthorizedError);
     expect((feed.ready as Error).message).toMatch(/requires a password/);
-    await sleep(300);
+    const statuses = [...feed.statuses];
+    await afterAnyRetryTimer();
+    expect(feed.statuses).toEqual(statuses);
+    expect(client.events.status).toBe("closed");
     expect(eventAttempts() - before).toBe(1);
     feed.unsubscribe();
   });

@@ -104,13 +104,11 @@ describe("turns that do not end well", () => {
   it("abort() mid-stream: back to idle, marked aborted, the partial text equals the stored one", async () => {
     const session = await client().sessions.create({ title: "abort" });
     const panel = renderPanel(client(), session.id);
-    const started = performance.now();
     const turn = await runPanelTurn(panel, "slow", async (p) => {
       await waitFor(() => expect(p.result.current.stream.text).toMatch(/^slow0 /), WAIT);
       expect(p.result.current.stream.status).toBe("streaming");
       await p.result.current.stream.abort();
     });
-    expect(performance.now() - started).toBeLessThan(9_000); // the whole scripted turn takes ~10 s
     expect(inOrder(turn.statuses, ["connecting", "streaming", "idle"]), turn.statuses.join(" -> ")).toBe(true);
     expect(turn.statuses).not.toContain("error");
     expect(turn.finish.info.aborted).toBe(true);

@@ -94,7 +94,7 @@ describe("fake LLM scripts", () => {
     expect(res.status).toBe(200);
     const t0 = Date.now();
     await other.close();
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(5_000); // the slow stream alone would hold it ~10 s
     expect(other.requests()).toHaveLength(1);
   });
 });

@@ -2,10 +2,11 @@
 import { QueryClient } from "@tanstack/react-query";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { opencodeKeys } from "../../src/react/keys";
 import { OpencodeProvider } from "../../src/react/provider";
 import { useSession, useSessions } from "../../src/react/use-sessions";
 import { createFakeOpencode } from "../support/fake-opencode";
-import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
+import { fakeClient, feedOpen, renderOpencodeHook, testQueryClient } from "../support/render-opencode";
 
 describe("cache isolation", () => {
   function Title({ id }: { id: string }) {
@@ -57,7 +58,12 @@ describe("cache isolation", () => {
     expect(fake.connects("/repo/b")).toBe(1);
     fake.emit({ type: "session.updated", properties: { sessionID: inA.id, info: { ...inA, title: "a renamed" } } }, "/repo/a");
     await waitFor(() => expect(hookA.result.current.data?.[0]?.title).toBe("a renamed"));
-    await sleep(20);
-    expect(hookB.result.current.data?.[0]?.title).toBe("dir b");
+    // Applied to A's cache by now; B's cache was written in the same call or never.
+    expect(queryClient.getQueryData<Array<{ title: string }>>(opencodeKeys.sessionList(clientB))?.[0]?.title).toBe("dir b");
+    // And B's own feed still delivers (a marker session), with the shared session untouched.
+    const marker = fake.instance("/repo/b").addSession({ title: "b marker" });
+    fake.emit({ type: "session.created", properties: { sessionID: marker.id, info: marker } }, "/repo/b");
+    await waitFor(() => expect(hookB.result.current.data?.map((s) => s.title)).toContain("b marker"));
+    expect(hookB.result.current.data?.find((s) => s.id === inA.id)?.title).toBe("dir b");
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { StrictMode, type ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
-import { renderHook, waitFor } from "@testing-library/react";
+import { focusManager, onlineManager, useQuery } from "@tanstack/react-query";
+import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { flattenMessagePages } from "../../src/react/cache/message-pages";
 import { OpencodeProvider } from "../../src/react/provider";
@@ -17,7 +17,7 @@ import { useTodos } from "../../src/react/use-todos";
 import { useOpencodeClient } from "../../src/react/context";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeAssistantMessage, fakePermission, fakeQuestion, fakeUserMessage } from "../support/fake-opencode-data";
-import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
+import { fakeClient, feedOpen, renderOpencodeHook, testQueryClient } from "../support/render-opencode";
 
 function useEverything(sessionId: string) {
   const results = {
@@ -69,7 +69,9 @@ describe("live cache", () => {
     const { result } = renderHook(() => useSession(session.id), { wrapper });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     await feedOpen(client);
-    await sleep(20);
+    // StrictMode's unmount/mount settled once an event made it through to the cache.
+    fake.emit({ type: "session.updated", properties: { sessionID: session.id, info: { ...session, title: "delivered" } } });
+    await waitFor(() => expect(result.current.data?.title).toBe("delivered"));
     expect(fake.connects()).toBe(1);
     expect(client.events.subscriberCount).toBe(1);
     expect(fake.count("GET", `/session/${session.id}`)).toBe(1);
@@ -98,15 +100,27 @@ describe("live cache", () => {
     const hook = renderOpencodeHook(() => useEverything(session.id), { client, queryClient });
     await waitFor(() => expect(allLoaded(hook.result.current)).toBe(true));
     await feedOpen(client);
-    const requests = fake.requests.length;
-    const renders = hook.history.length;
-    await sleep(300);
-    expect(fake.requests.length).toBe(requests);
-    expect(hook.history.length).toBe(renders);
+    const liveRequests = () => liveRoutes(session.id).map((path) => fake.count("GET", path));
+    const before = liveRequests();
+    // No timer can refetch a live query: none has an interval, none goes stale.
+    const live = queryClient.getQueryCache().findAll({ queryKey: opencodeKeys.scope(client) }).filter((q) => q.queryKey[2] !== "health");
+    expect(live).toHaveLength(5);
+    for (const query of live) {
+      expect(query.isStale()).toBe(false);
+      for (const observer of query.observers) expect(observer.options.refetchInterval ?? false).toBe(false);
+    }
+    // Nor does a window focus, the network coming back, or a heartbeat: only events change the cache.
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+      onlineManager.setOnline(false);
+      onlineManager.setOnline(true);
+    });
     fake.emit({ type: "server.heartbeat", properties: {} });
-    await sleep(30);
-    expect(fake.requests.length).toBe(requests);
-    expect(hook.history.length).toBe(renders);
+    fake.emit({ type: "session.updated", properties: { sessionID: session.id, info: { ...session, title: "from an event" } } });
+    await waitFor(() => expect(hook.result.current.session.data?.title).toBe("from an event"));
+    expect(liveRequests()).toEqual(before);
+    focusManager.setFocused(undefined);
   });
 
   it("re-syncs a scope re-mounted after a detached period, once the feed is ready", async () => {
@@ -117,10 +131,16 @@ describe("live cache", () => {
     first.unmount();
     await waitFor(() => expect(fake.openStreams()).toBe(0));
     fake.instance().sessions.set(session.id, { ...session, title: "missed" });
+    const feed = fake.hold("GET", "/event");
     const second = renderOpencodeHook(() => useSessions(), { client, queryClient });
     expect(second.history[0]?.data?.[0]?.title).toBe("seeded"); // cached data shows at once
+    await waitFor(() => expect(fake.count("GET", "/event")).toBe(2)); // the feed is reconnecting...
+    expect(fake.count("GET", "/session")).toBe(1); // ...and nothing was refetched before it is ready
+    feed.release();
     await waitFor(() => expect(second.result.current.data?.[0]?.title).toBe("missed"));
     expect(fake.count("GET", "/session")).toBe(2);
+    const order = fake.requests.map((r) => `${r.method} ${r.path}`);
+    expect(order.lastIndexOf("GET /session")).toBeGreaterThan(order.lastIndexOf("GET /event"));
   });
 
   it("applies each event once when two clients of one scope share a QueryClient", async () => {
@@ -135,9 +155,10 @@ describe("live cache", () => {
     fake.emit({ type: "message.updated", properties: { sessionID: session.id, info: reply.info } });
     fake.emit({ type: "message.part.updated", properties: { sessionID: session.id, part: reply.parts[0] } });
     fake.emit({ type: "message.part.delta", properties: { sessionID: session.id, messageID: reply.info.id, partID: reply.parts[0]?.id, field: "text", delta: "once" } });
-    await waitFor(() => expect(flattenMessagePages(hookB.result.current.data).at(-1)?.parts[0]).toMatchObject({ text: "once" }));
-    await sleep(30);
-    expect(flattenMessagePages(queryClient.getQueryData(opencodeKeys.messagePages(clientA, session.id, 50))).at(-1)?.parts[0]).toMatchObject({ text: "once" });
+    fake.emit({ type: "message.part.delta", properties: { sessionID: session.id, messageID: reply.info.id, partID: reply.parts[0]?.id, field: "text", delta: " only" } });
+    // Applied twice, the text would read "onceonce only only" and never match.
+    await waitFor(() => expect(flattenMessagePages(hookB.result.current.data).at(-1)?.parts[0]).toMatchObject({ text: "once only" }));
+    expect(flattenMessagePages(queryClient.getQueryData(opencodeKeys.messagePages(clientA, session.id, 50))).at(-1)?.parts[0]).toMatchObject({ text: "once only" });
     expect(fake.connects()).toBe(1);
   });
 

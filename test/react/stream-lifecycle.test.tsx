@@ -32,7 +32,8 @@ describe("useStream: subscribe, then prompt", () => {
       sent = hook.result.current.send("hi");
     });
     await waitFor(() => expect(hook.result.current.status).toBe("connecting"));
-    await sleep(20);
+    // The feed's request reached the server (and is held there): send() had every chance to post.
+    await waitFor(() => expect(server.fake.count("GET", "/event")).toBeGreaterThanOrEqual(1));
     expect(prompts(server)).toHaveLength(0);
     gate.release();
     await act(async () => {

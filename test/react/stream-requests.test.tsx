@@ -7,10 +7,11 @@
 import { act, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServerError } from "../../src/core/errors";
+import { opencodeKeys } from "../../src/react/keys";
 import { usePermissions, useQuestions, useStream } from "../../src/react/stream";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakePermission, fakeQuestion } from "../support/fake-opencode-data";
-import { fakeClient, feedOpen, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
+import { fakeClient, feedOpen, renderOpencodeHook, testQueryClient } from "../support/render-opencode";
 import { sessionEvents } from "../support/stream-events";
 
 const unmounts: Array<() => void> = [];
@@ -39,6 +40,19 @@ function renderRequests(setup: ReturnType<typeof seeded>, sessionId?: string) {
 }
 
 const ids = (list: readonly { id: string }[]) => list.map((item) => item.id);
+
+/**
+ * The positive sign that whatever a step set off has played out: no request query is fetching,
+ * and a marker question (of the other session) pushed through the feed now is in the cache, so
+ * every event before it was applied too.
+ */
+async function settled(setup: ReturnType<typeof seeded>): Promise<void> {
+  const marker = fakeQuestion(setup.other.id);
+  await feedOpen(setup.client);
+  act(() => setup.fake.emit({ type: "question.asked", properties: { ...marker } }));
+  await waitFor(() => expect(ids(setup.queryClient.getQueryData<{ id: string }[]>(opencodeKeys.questions(setup.client)) ?? [])).toContain(marker.id));
+  await waitFor(() => expect(setup.queryClient.isFetching()).toBe(0));
+}
 
 describe("useQuestions / usePermissions: lists", () => {
   it("lists the server's pending requests in the store's shapes, filtered by session", async () => {
@@ -97,8 +111,9 @@ describe("useQuestions / usePermissions: lists", () => {
     // The same object as the stream's: one request, one identity.
     expect(hook.result.current.questions.questions[0]).toBe(hook.result.current.stream.questions[0]);
     gate.release();
-    await sleep(20);
-    await waitFor(() => expect(ids(hook.result.current.questions.questions)).toEqual(["que_live"]));
+    await settled(setup); // the held list was answered (without que_live) and applied
+    expect(setup.fake.count("GET", "/question")).toBe(1);
+    expect(ids(hook.result.current.questions.questions)).toEqual(["que_live"]);
   });
 });
 
@@ -117,7 +132,7 @@ describe("useQuestions: answers", () => {
     expect(setup.fake.requests.at(-1)).toMatchObject({ method: "POST", body: { answers: [["Red"]] } });
     gate.release();
     await act(() => replied!);
-    await sleep(20);
+    await settled(setup);
     expect(hook.result.current.questions).toMatchObject({ questions: [], error: null });
   });
 
@@ -141,7 +156,7 @@ describe("useQuestions: answers", () => {
     await waitFor(() => expect(ids(hook.result.current.questions.questions)).toEqual([setup.q1.id]));
     setup.fake.instance().questions = []; // answered elsewhere; no event reached us
     await act(() => hook.result.current.questions.reply(setup.q1.id, [["Blue"]]));
-    await sleep(20);
+    await settled(setup);
     expect(hook.result.current.questions).toMatchObject({ questions: [], error: null });
     expect(setup.fake.count("POST", `/question/${setup.q1.id}/reply`)).toBe(1);
   });

@@ -4,7 +4,7 @@
  * store), onError, send's input forms and options, no session, and the final merge.
  */
 import { act, render, waitFor } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { OpencodeError, SessionError } from "../../src/core/errors";
 import type { ReplyPart } from "../../src/core/reply";
 import { OpencodeProvider } from "../../src/react/provider";
@@ -27,6 +27,19 @@ describe("useStream: callbacks and sending", () => {
     const server = replayServer("hello");
     const parts: ReplyPart[] = [];
     const finished: string[] = [];
+    // Every feed subscription, live or released (send's own post-when-ready one comes and goes).
+    const live = new Set<number>();
+    let made = 0;
+    const subscribe = server.client.events.subscribe.bind(server.client.events);
+    vi.spyOn(server.client.events, "subscribe").mockImplementation((listener, options) => {
+      const id = ++made;
+      live.add(id);
+      const off = subscribe(listener, options);
+      return () => {
+        live.delete(id);
+        off();
+      };
+    });
     const hook = renderOpencodeHook(
       ({ n }: { n: number }) =>
         useStream(server.sessionId, { onPart: (part) => parts.push(part), onFinish: (result) => finished.push(`${n}:${result.text}`) }),
@@ -35,12 +48,15 @@ describe("useStream: callbacks and sending", () => {
     cleanups.push(hook.unmount);
     await feedOpen(server.client);
     const store = peekReplyStore(server.client, server.sessionId);
+    const atMount = [...live];
+    expect(atMount.length).toBeGreaterThan(0);
     await act(() => hook.result.current.send("hi"));
     hook.rerender({ n: 2 });
     await server.play();
     await waitFor(() => expect(finished).toEqual(["2:Hello there! I am a fake model."]));
     expect(peekReplyStore(server.client, server.sessionId)).toBe(store);
     expect(server.client.events.subscriberCount).toBe(1);
+    expect([...live]).toEqual(atMount); // the mount's subscriptions were never released and replaced
     expect(new Set(parts.map((p) => p.type))).toEqual(new Set(["step-start", "text", "step-finish"]));
     expect(parts.filter((p) => p.type === "text").at(-1)).toMatchObject({ text: "Hello there! I am a fake model." });
   });

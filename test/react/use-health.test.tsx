@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { UnauthorizedError, UnsupportedServerError } from "../../src/core/errors";
 import { useHealth } from "../../src/react/use-health";
 import { createFakeOpencode } from "../support/fake-opencode";
-import { fakeClient, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
+import { liveCacheHolders } from "../../src/react/live-cache";
+import { fakeClient, renderOpencodeHook, testQueryClient } from "../support/render-opencode";
 
 describe("useHealth", () => {
   it("goes from pending to { healthy, version }", async () => {
@@ -17,9 +18,13 @@ describe("useHealth", () => {
 
   it("does not open the event feed", async () => {
     const fake = createFakeOpencode();
-    const hook = renderOpencodeHook(() => useHealth(), { client: fakeClient(fake), queryClient: testQueryClient() });
+    const client = fakeClient(fake);
+    const queryClient = testQueryClient();
+    const hook = renderOpencodeHook(() => useHealth(), { client, queryClient });
     await waitFor(() => expect(hook.result.current.isSuccess).toBe(true));
-    await sleep(20);
+    // Rendered with data, its effects have run: a live-cache hold or a subscription would show now.
+    expect(liveCacheHolders(client, queryClient)).toBe(0);
+    expect(client.events.subscriberCount).toBe(0);
     expect(fake.connects()).toBe(0);
   });
 

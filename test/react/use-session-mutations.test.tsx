@@ -11,8 +11,10 @@ import { useUpdateSession } from "../../src/react/use-update-session";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeClient, renderOpencodeHook, testQueryClient } from "../support/render-opencode";
 
-function setup() {
+/** The fake, two sessions, a client and a QueryClient; `silentFeed` holds `/event` so no event reaches the caches. */
+function setup(options: { silentFeed?: boolean } = {}) {
   const fake = createFakeOpencode();
+  if (options.silentFeed === true) fake.hold("GET", "/event");
   const server = fake.instance();
   const parent = server.addSession({ title: "parent" });
   const child = server.addSession({ title: "child", parentID: parent.id });
@@ -22,8 +24,8 @@ function setup() {
 }
 
 describe("useCreateSession", () => {
-  it("adds the new session to the matching list caches and seeds its detail", async () => {
-    const { fake, parent, client, queryClient } = setup();
+  it("adds the new session to the matching list caches and seeds its detail (itself: the feed is silent)", async () => {
+    const { fake, parent, client, queryClient } = setup({ silentFeed: true });
     const hook = renderOpencodeHook(
       () => ({ all: useSessions(), roots: useSessions({ roots: true }), children: useSessionChildren(parent.id), create: useCreateSession() }),
       { client, queryClient },
@@ -39,6 +41,7 @@ describe("useCreateSession", () => {
     expect(hook.result.current.roots.data?.map((s) => s.id)).not.toContain(created.id);
     expect(hook.result.current.all.data?.filter((s) => s.id === created.id)).toHaveLength(1);
     expect(fake.count("GET", "/session")).toBe(2);
+    expect(client.events.status).not.toBe("open"); // no session.created event did it
   });
 
   it("calls the caller's onSuccess after the caches are updated, and surfaces errors", async () => {
@@ -102,6 +105,23 @@ describe("useDeleteSession", () => {
     gate.release();
     await waitFor(() => expect(hook.result.current.remove.isSuccess).toBe(true));
     expect(fake.count("DELETE", `/session/${child.id}`)).toBe(1);
+  });
+
+  it("on success, itself (the feed is silent) drops the unobserved caches and the status entry of the deleted session", async () => {
+    const { parent, child, client, queryClient } = setup({ silentFeed: true });
+    const hook = renderOpencodeHook(() => ({ list: useSessions(), remove: useDeleteSession() }), { client, queryClient });
+    await waitFor(() => expect(hook.result.current.list.isSuccess).toBe(true));
+    queryClient.setQueryData(opencodeKeys.session(client, child.id), child);
+    queryClient.setQueryData(opencodeKeys.todos(client, child.id), [{ content: "x", status: "pending", priority: "low" }]);
+    queryClient.setQueryData(opencodeKeys.messagePages(client, child.id, 50), { pages: [], pageParams: [] });
+    queryClient.setQueryData(opencodeKeys.status(client), { [child.id]: { type: "busy" }, [parent.id]: { type: "busy" } });
+    await act(() => hook.result.current.remove.mutateAsync(child.id));
+    expect(queryClient.getQueryData(opencodeKeys.session(client, child.id))).toBeUndefined();
+    expect(queryClient.getQueryData(opencodeKeys.todos(client, child.id))).toBeUndefined();
+    expect(queryClient.getQueryData(opencodeKeys.messagePages(client, child.id, 50))).toBeUndefined();
+    expect(queryClient.getQueryData(opencodeKeys.status(client))).toEqual({ [parent.id]: { type: "busy" } });
+    expect(queryClient.getQueryData(opencodeKeys.session(client, parent.id))).toBeUndefined(); // never cached, nothing else touched
+    expect(client.events.status).not.toBe("open");
   });
 
   it("restores the lists and surfaces the error when the server refuses", async () => {

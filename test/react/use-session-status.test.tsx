@@ -50,11 +50,16 @@ describe("useSessionStatusOf", () => {
   it("does not re-render for another session's status", async () => {
     const fake = createFakeOpencode();
     const client = fakeClient(fake);
-    const hook = renderOpencodeHook(() => useSessionStatusOf("ses_a"), { client, queryClient: testQueryClient() });
+    const queryClient = testQueryClient();
+    const hook = renderOpencodeHook(() => useSessionStatusOf("ses_a"), { client, queryClient });
+    // A second component reading the whole map: its render is the sign the other event was delivered.
+    const witness = renderOpencodeHook(() => useSessionStatus().data, { client, queryClient });
     await feedOpen(client);
-    await waitFor(() => expect(fake.count("GET", "/session/status")).toBe(1));
+    await waitFor(() => expect(witness.result.current).toEqual({}));
     const renders = hook.history.length;
     fake.emit({ type: "session.status", properties: { sessionID: "ses_other", status: { type: "busy" } } });
+    await waitFor(() => expect(witness.result.current).toEqual({ ses_other: { type: "busy" } }));
+    expect(hook.history.length).toBe(renders);
     fake.emit({ type: "session.status", properties: { sessionID: "ses_a", status: { type: "busy" } } });
     await waitFor(() => expect(hook.result.current.type).toBe("busy"));
     expect(hook.history.length).toBe(renders + 1);

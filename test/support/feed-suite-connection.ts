@@ -53,45 +53,47 @@ export function connectionSuite(): void {
     });
 
     it("backs off exponentially between failed attempts, up to the cap, and reports each failure", async () => {
-      // random() = 1 makes every delay its ceiling: 20, 40, 80, 80, 80 ms. Lower bounds are exact
-      // (timers never fire early); upper bounds only have to tell "capped" from "still doubling".
+      // random() = 1 makes every delay its ceiling: 20, 40, 40, ... ms. Lower bounds are exact
+      // (timers never fire early); the upper bound only tells "capped" (40 ms) from "still
+      // doubling" (1280 ms by the 7th gap), with ample room for a loaded machine.
       const { server, record, errors, hub } = await createFeedFixture({
-        events: { backoffInitialMs: 20, backoffMaxMs: 80 },
+        events: { backoffInitialMs: 20, backoffMaxMs: 40 },
         hub: { random: () => 1 },
       });
       server.setDefault({ status: 503, body: "restarting" });
       record();
-      await server.waitForRequests(6);
+      await server.waitForRequests(8);
       const at = server.requests.map((request) => request.at);
       const gaps = at.slice(1).map((time, i) => time - (at[i] as number));
       expect(gaps[0]).toBeGreaterThanOrEqual(18);
       expect(gaps[1]).toBeGreaterThanOrEqual(38);
-      expect(gaps[2]).toBeGreaterThanOrEqual(78);
-      expect(gaps[4]).toBeGreaterThanOrEqual(78);
-      expect(gaps[4]).toBeLessThan(300); // uncapped it would be 320
+      expect(gaps[6]).toBeGreaterThanOrEqual(38);
+      expect(gaps[6]).toBeLessThan(640); // uncapped it would be 1280
       expect(errors[0]).toBeInstanceOf(ServerError);
       expect(hub.status).toBe("reconnecting");
     });
 
     it("resets the backoff once a connection reached server.connected", async () => {
-      const { server, record } = await createFeedFixture({ events: { backoffInitialMs: 40, backoffMaxMs: 2000 }, hub: { random: () => 1 } });
-      server.plan({ status: 503 }, { status: 503 }, { status: 503 }); // 40 + 80 + 160 ms, then a stream
+      const { server, record } = await createFeedFixture({ events: { backoffInitialMs: 40, backoffMaxMs: 5000 }, hub: { random: () => 1 } });
+      server.plan({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }); // 40 + 80 + 160 + 320 + 640 ms, then a stream
       record();
       const stream = await server.stream(1);
       const endedAt = Date.now();
       stream.end();
       await server.stream(2);
-      const gap = (server.requests[4]?.at ?? Infinity) - endedAt;
+      const gap = (server.requests[6]?.at ?? Infinity) - endedAt;
       expect(gap).toBeGreaterThanOrEqual(35);
-      expect(gap).toBeLessThan(250); // without the reset it would be 320
+      expect(gap).toBeLessThan(640); // reset: 40 ms; without the reset it would be 1280
     });
 
     it("reconnects when no byte arrives for livenessTimeoutMs, but not while bytes keep coming", async () => {
-      const { server, record, errors } = await createFeedFixture({ events: { livenessTimeoutMs: 250 } });
+      // A 1 s window against 40 ms gaps: a busy machine may stretch a gap several times over
+      // without reaching the window, while the 30 gaps (1.2 s in all) outlast it.
+      const { server, record, errors } = await createFeedFixture({ events: { livenessTimeoutMs: 1_000 } });
       record();
       const first = await server.stream(1);
-      for (let i = 0; i < 8; i++) {
-        await sleep(40); // 320 ms in all, well past the 250 ms window
+      for (let i = 0; i < 30; i++) {
+        await sleep(40);
         first.write(": keep-alive\n\n"); // a comment: bytes, no event
       }
       expect(server.requests).toHaveLength(1);

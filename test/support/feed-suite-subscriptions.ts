@@ -1,6 +1,6 @@
 /** Subscriptions: routing by session, listener isolation, reference counting, StrictMode. */
 import { describe, expect, it } from "vitest";
-import { createFeedFixture, sleep } from "./feed-fixture";
+import { createFeedFixture, FAST_EVENTS, sleep } from "./feed-fixture";
 import { until } from "./sse-server";
 
 export function subscriptionSuite(): void {
@@ -47,13 +47,17 @@ export function subscriptionSuite(): void {
       await hub.ready();
       first.off();
       first.off(); // idempotent
-      await sleep(30);
+      stream.send({ type: "lsp.updated", properties: { sessionID: "ses_a" } });
+      await until(() => second.types().includes("lsp.updated"), "an event on the connection the second subscriber kept");
       expect(stream.isClosed).toBe(false);
       second.off();
       await stream.closed;
       expect(hub.status).toBe("closed");
       expect(hub.subscriberCount).toBe(0);
-      await sleep(60); // several backoff periods: an abort must not reconnect
+      // A timer set now fires after any reconnect timer the close could have set (those are at
+      // most backoffMaxMs and set earlier), and a reconnect shows in the hub's status at once.
+      await sleep(FAST_EVENTS.backoffMaxMs * 2);
+      expect(statuses).toEqual(["connecting", "open", "closed"]);
       expect(server.requests).toHaveLength(1);
       expect(errors).toEqual([]); // and must not be reported
       const again = record();
@@ -67,9 +71,13 @@ export function subscriptionSuite(): void {
       const { server, hub } = await createFeedFixture();
       const off = hub.subscribe(() => undefined);
       off();
-      const offAgain = hub.subscribe(() => undefined);
+      const seen: string[] = [];
+      const offAgain = hub.subscribe((event) => seen.push(event.type));
       await hub.ready();
-      await sleep(50);
+      // The 0 ms close timer of the first unsubscribe had its chance once an event came through after it.
+      server.streams[0]?.send({ type: "lsp.updated" });
+      await until(() => seen.includes("lsp.updated"), "an event after the close timer's turn");
+      expect(hub.status).toBe("open");
       expect(server.requests).toHaveLength(1);
       expect(server.streams[0]?.isClosed).toBe(false);
       offAgain();

@@ -4,8 +4,8 @@
  * test runner, no Node-only API: it must run inside Storybook's browser bundle).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { createFakeOpencode, scenarios, type FakeOpencode } from "../../src/testing";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createFakeOpencode, scenarioForPrompt, scenarios, turnEvents, type FakeOpencode, type Scenario, type ScenarioTurn } from "../../src/testing";
 import { turnUnderTest, type TurnUnderTest } from "./turn-harness";
 
 let turn: TurnUnderTest | undefined;
@@ -15,6 +15,42 @@ afterEach(() => {
   fake?.close();
   turn = fake = undefined;
 });
+
+/**
+ * What a scenario emits and asks, as event types (with the part type), played on a stub turn
+ * that answers at once and sleeps not at all; a turn still running after that (silent) is
+ * aborted on the next macrotask and recorded as "stopped".
+ */
+async function recordScenario(scenario: Scenario): Promise<string[]> {
+  const seen: string[] = [];
+  let next = 0;
+  const controller = new AbortController();
+  const turn: ScenarioTurn = {
+    prompt: { sessionId: "ses_1", directory: "", userMessageId: "msg_user", text: "", body: {} },
+    events: turnEvents("ses_1", "msg_user"),
+    signal: controller.signal,
+    id: (prefix) => `${prefix}_${(next += 1)}`,
+    async emit(...events) {
+      for (const event of events.flat()) {
+        const part = (event.properties as { part?: { type?: string } }).part;
+        seen.push(part?.type === undefined ? event.type : `${event.type}:${part.type}`);
+      }
+    },
+    sleep: async () => undefined,
+    async askPermission(request) {
+      seen.push(`ask:permission:${request.permission}`);
+      return { reply: "once" };
+    },
+    async askQuestion() {
+      seen.push("ask:question");
+      return [["yes"]];
+    },
+  };
+  const stop = setTimeout(() => controller.abort(), 0);
+  await scenario(turn).catch(() => seen.push("stopped"));
+  clearTimeout(stop);
+  return seen;
+}
 
 describe("choosing the scenario", () => {
   it("routes a prompt by its words by default, like the demo's scripted model", async () => {
@@ -27,6 +63,40 @@ describe("choosing the scenario", () => {
       outcomes.push(state.error ? state.error.name : state.todos.length > 0 && prompt.includes("todo") ? "todos" : (state.result?.reasoning || state.result?.text) ?? "");
     }
     expect(outcomes).toEqual(["Hello there! I am a fake model.", "Let me think about this carefully.", "todos", "SessionError"]);
+  });
+
+  it("routes every documented word to its scenario (and anything else to hello)", async () => {
+    const byWord: Record<string, keyof typeof scenarios> = {
+      reason: "reasoning",
+      think: "reasoning",
+      permission: "permission",
+      tool: "permission",
+      bash: "permission",
+      question: "question",
+      ask: "question",
+      todo: "todo",
+      plan: "todo",
+      fatal400: "providerError",
+      error: "providerError",
+      fail: "providerError",
+      slow: "slow",
+      silent: "silent",
+      stall: "silent",
+      hang: "silent",
+      read: "tool",
+      ls: "tool",
+      hi: "hello",
+    };
+    const named = ["hello", "reasoning", "tool", "permission", "question", "todo", "providerError", "slow", "silent"] as const;
+    const expected = new Map<string, string>();
+    for (const name of named) expected.set(name, (await recordScenario(scenarios[name]())).join(" "));
+    expect(new Set(expected.values()).size).toBe(named.length); // the recordings tell every scenario apart
+    const routed: Record<string, string | undefined> = {};
+    for (const word of Object.keys(byWord)) {
+      const recording = (await recordScenario(scenarioForPrompt(`please ${word} now`))).join(" ");
+      routed[word] = named.find((name) => expected.get(name) === recording);
+    }
+    expect(routed).toEqual(byWord);
   });
 
   it("plays scripted scenarios first, one per prompt, then the default", async () => {
@@ -47,7 +117,11 @@ describe("choosing the scenario", () => {
     const seen: string[] = [];
     fake.client.events.subscribe((event) => seen.push(event.type), { sessionId: session.id });
     await fake.client.prompt(session.id, { text: "hi" });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fake.settled();
+    // A marker pushed after the turn had its chance: once it arrives, everything before it has.
+    fake.push({ type: "session.idle", properties: { sessionID: session.id } });
+    await vi.waitFor(() => expect(seen).toContain("session.idle"));
+    seen.pop();
     expect(seen.filter((type) => !type.startsWith("server."))).toEqual(["message.updated", "message.part.updated"]);
     expect((await fake.client.messages.list(session.id)).items).toHaveLength(1);
   });
@@ -101,11 +175,13 @@ describe("requests() and close()", () => {
     await turn.store.getState().send("slow");
     await turn.until((s) => s.status === "streaming");
     expect(turn.fake.requests().some((r) => r.method === "POST" && r.path === `/session/${turn?.sessionId}/prompt_async`)).toBe(true);
+    const reconnected = new Promise((resolve) => turn?.fake.client.events.onReconnect(resolve));
     turn.fake.close();
     await turn.fake.settled();
-    // The client reconnects to the closed streams (server.connected again); the turn says no more.
     const count = turn.types().length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The client reconnects to the closed streams (server.connected again): everything sent before
+    // the close has arrived by then, and the turn says no more.
+    await reconnected;
     expect(turn.types().length).toBe(count);
     expect(turn.types().filter((type) => type === "message.part.delta").length).toBeLessThan(40);
   });
