@@ -45,6 +45,9 @@ async function recordScenario(scenario: Scenario): Promise<string[]> {
       seen.push("ask:question");
       return [["yes"]];
     },
+    control() {
+      throw new Error("the routing scenarios never take manual control");
+    },
   };
   const stop = setTimeout(() => controller.abort(), 0);
   await scenario(turn).catch(() => seen.push("stopped"));
