@@ -63,9 +63,14 @@ describe("files", () => {
     expect(Array.isArray(await client().files.status())).toBe(true);
 
     const session = await client().sessions.create({ title: "mention" });
-    await client().messages.send(session.id, { parts: [{ type: "text", text: "hello @src/widget.ts" }, filePart("src/widget.ts", { at: 6 })] });
-    const [user] = (await client().messages.list(session.id)).items;
-    const texts = (user?.parts ?? []).map((p) => (p.type === "text" ? p.text : "")).join("\n");
+    // The user message is stored (with the file read into it) as soon as the prompt is accepted.
+    await client().messages.sendAsync(session.id, { parts: [{ type: "text", text: "hello @src/widget.ts" }, filePart("src/widget.ts", { at: 6 })] });
+    const texts = await waitFor(async () => {
+      const [user] = (await client().messages.list(session.id)).items;
+      const text = (user?.parts ?? []).map((p) => (p.type === "text" ? p.text : "")).join("\n");
+      return text.includes("widget = 42") ? text : undefined;
+    });
+    await client().sessions.abort(session.id);
     expect(texts).toContain("widget = 42");
   });
 });
