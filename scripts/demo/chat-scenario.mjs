@@ -1,5 +1,6 @@
 // What the browser test does in the page, step by step (scripts/browser-test.mjs runs it).
 import path from "node:path";
+import { runPromptExtras } from "./prompt-extras-scenario.mjs";
 
 const HELLO = "Hello there! I am a fake model.";
 
@@ -77,6 +78,8 @@ export async function runChatScenario({ context, demo, out, step }) {
     await title.press("Enter");
     await page.getByRole("heading", { name: "Browser test chat" }).waitFor();
   });
+
+  await runPromptExtras({ page, demo, out, step, send, idle });
 
   await step("no credentials in the browser, no page errors", async () => {
     if (leaks.length > 0) throw new Error(`requests carried credentials: ${leaks.join(", ")}`);
