@@ -12,6 +12,11 @@ const HELLO = "Hello there! I am a fake model.";
 export async function runPromptExtras({ page, demo, out, step, idle }) {
   const composer = page.getByRole("textbox", { name: "Message" });
   const helloCount = () => page.getByTestId("text-part").filter({ hasText: HELLO }).count();
+  // The file the @-mention step finds; written early, as the server's file index may lag a new file.
+  if (demo.directory) {
+    fs.mkdirSync(path.join(demo.directory, "src"), { recursive: true });
+    fs.writeFileSync(path.join(demo.directory, "src", "greeting.ts"), "export const greeting = 'hi';\n");
+  }
 
   await step("the picker shows the server's default model and agent; pick another agent", async () => {
     const model = page.getByRole("combobox", { name: "Model" });
@@ -39,17 +44,22 @@ export async function runPromptExtras({ page, demo, out, step, idle }) {
   await page.screenshot({ path: path.join(out, "04-command.png") });
 
   await step("an @-mention: '@greet' offers the project file, the prompt carries it", async () => {
-    if (demo.directory) {
-      fs.mkdirSync(path.join(demo.directory, "src"), { recursive: true });
-      fs.writeFileSync(path.join(demo.directory, "src", "greeting.ts"), "export const greeting = 'hi';\n");
-    }
-    await composer.fill("hello @greet");
     const option = page.getByRole("listbox", { name: "Files" }).getByRole("button", { name: "@src/greeting.ts" });
+    // Each query is a new search: retry with a longer one if the index has not seen the file yet.
+    for (const query of ["gree", "greet", "greeti", "greetin", "greeting"]) {
+      await composer.fill(`hello @${query}`);
+      if (await option.waitFor({ timeout: 4000 }).then(() => true, () => false)) break;
+    }
     await option.click();
     const typed = await composer.inputValue();
     if (typed !== "hello @src/greeting.ts ") throw new Error(`composer holds ${JSON.stringify(typed)} after picking the file`);
     await composer.press("Enter");
     await page.getByTestId("user-message").filter({ hasText: "@src/greeting.ts" }).last().waitFor();
+    // The server adds "Called the Read tool ..." for the attached file; the scripted model reads
+    // "tool" in it and asks to run bash: allow it, then the turn ends.
+    const prompt = page.getByTestId("permission-prompt");
+    await prompt.or(page.locator('[data-testid="stream-status"][data-status="idle"]')).first().waitFor({ timeout: 30_000 });
+    if (await prompt.count()) await prompt.getByRole("button", { name: "Allow once" }).click();
     await idle();
   });
   await page.screenshot({ path: path.join(out, "05-mention.png") });
