@@ -51,7 +51,7 @@ describe("api.config and api.project routes", () => {
   });
 
   it("project.vcs: GET /vcs; the server's nulls (no git) become absent keys", async () => {
-    const { api, calls } = testClient((r) => json(calls.length === 1 ? { branch: null, default_branch: null } : { branch: "main", default_branch: "main" }));
+    const { api, calls } = testClient(() => json(calls.length === 1 ? { branch: null, default_branch: null } : { branch: "main", default_branch: "main" }));
     expect(await api.project.vcs()).toEqual({});
     expect(await api.project.vcs()).toEqual({ branch: "main", default_branch: "main" });
     expect(calls[0]?.target).toBe("/vcs");
