@@ -1,5 +1,6 @@
 // What the browser test does in the page, step by step (scripts/browser-test.mjs runs it).
 import path from "node:path";
+import { runPromptExtras } from "./prompt-extras-scenario.mjs";
 
 const HELLO = "Hello there! I am a fake model.";
 
@@ -100,6 +101,8 @@ export async function runChatScenario({ context, demo, out, step }) {
     await title.press("Enter");
     await page.getByRole("heading", { name: "Browser test chat" }).waitFor();
   });
+
+  await runPromptExtras({ page, demo, out, step, send, idle });
 
   await step("open the devtools: the feed is open and the session's reply store is listed", async () => {
     await page.getByRole("button", { name: "OpenCode devtools" }).click();

@@ -17,6 +17,7 @@ export const CHAT_ROOT = path.join(repo, "examples/chat");
  * @property {string} target the OpenCode server (credentials removed)
  * @property {boolean} embedded true when this process started the server
  * @property {string | undefined} password the embedded server's password (for tests; never print it)
+ * @property {string | undefined} directory the embedded server's project folder
  * @property {() => Promise<void>} stop closes Vite, then stops an embedded server; idempotent
  */
 
@@ -35,7 +36,11 @@ export async function startDemo({ port, logLevel = "info", env = process.env } =
     if (password) authorization = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
   } else {
     // A random password on purpose: the demo then proves that the page works without knowing it.
-    opencode = await startOpencodeServer({ password: randomBytes(18).toString("base64url") });
+    opencode = await startOpencodeServer({
+      password: randomBytes(18).toString("base64url"),
+      // A slash command the scripted model answers (the demo's "/" menu runs it).
+      extraConfig: { command: { greet: { description: "Say hello", template: "hello $ARGUMENTS" } } },
+    });
     target = opencode.baseUrl;
     authorization = opencode.headers.authorization;
   }
@@ -66,6 +71,7 @@ export async function startDemo({ port, logLevel = "info", env = process.env } =
     target: redact(target),
     embedded: opencode !== null,
     password: opencode?.password,
+    directory: opencode?.directory,
     stop: () => (stopped ??= (async () => {
       await vite.close().catch(() => {});
       await opencode?.stop();

@@ -8,6 +8,28 @@ export { resolveConfig, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./config";
 export type { OpencodeClientConfig, EventFeedOptions, RequestInstrumentation, ResolvedConfig } from "./config";
 export * from "./errors";
 export { toPromptBody, toPromptModel, toSessionModel } from "./api";
+export { agentPart, filePart, fillPath, modelString, resolveFileParts } from "./api";
+export type {
+  CatalogApi,
+  CommandInput,
+  ConfigApi,
+  ConfiguredProviders,
+  FilePartOptions,
+  FilesApi,
+  FindFilesOptions,
+  MessageActionsApi,
+  ProjectApi,
+  ProviderCatalog,
+  RawRequestApi,
+  RawRequestOptions,
+  RawResponse,
+  SdkPath,
+  SdkRoutes,
+  SessionActionsApi,
+  ShellInput,
+  Skill,
+  TextMatch,
+} from "./api";
 export type {
   OpencodeApi,
   CallOptions,

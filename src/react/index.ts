@@ -67,3 +67,44 @@ export { ascendingId } from "./cache/ascending-id";
 export { buildOptimisticMessage, identifyPrompt, isOptimisticMessage } from "./cache/optimistic-message";
 export type { IdentifiedPrompt } from "./cache/optimistic-message";
 export * from "./stream";
+
+export {
+  providersQueryOptions,
+  providerListQueryOptions,
+  agentsQueryOptions,
+  commandsQueryOptions,
+  skillsQueryOptions,
+  configQueryOptions,
+  pathQueryOptions,
+  projectQueryOptions,
+  vcsQueryOptions,
+  findFilesQueryOptions,
+  fileContentQueryOptions,
+  fileStatusQueryOptions,
+  sessionDiffQueryOptions,
+  FIND_FILES_STALE_TIME,
+} from "./catalog-query-options";
+export { useProviders, useProviderList, useAgents, useCommands, useSkills, useConfig, usePath, useProject, useVcs } from "./use-catalog";
+export { useUpdateConfig } from "./use-update-config";
+export { useFindFiles, useFileContent, useFileStatus, useSessionDiff } from "./use-files";
+export type { UseFindFilesOptions } from "./use-files";
+export {
+  actionModel,
+  useForkSession,
+  useShareSession,
+  useRevertMessage,
+  useUnrevertSession,
+  useSummarizeSession,
+  useInitSession,
+  useRunCommand,
+  useRunShell,
+} from "./use-session-actions";
+export type { ForkVariables, ShareVariables, RevertVariables, ModelActionVariables, RunCommandVariables, RunShellVariables } from "./use-session-actions";
+export { useDeleteMessage, useDeletePart } from "./use-message-deletions";
+export type { DeleteMessageVariables, DeletePartVariables } from "./use-message-deletions";
+export { defaultAgent, defaultModel, listModels, mentionableAgents, primaryAgents } from "./catalog-select";
+export type { ModelOption } from "./catalog-select";
+export { hideRevertedMessages, isReverted } from "./revert-filter";
+export type { RevertMarker } from "./revert-filter";
+export { hideRevertedPages } from "./revert-pages";
+export { applyCatalogEvent } from "./cache/apply-catalog-event";

@@ -69,4 +69,21 @@ export const opencodeKeys = {
   questions: (source: ScopeSource) => [...root(source), "questions"] as const,
   /** Pending permission requests of the instance. @example opencodeKeys.permissions(client) */
   permissions: (source: ScopeSource) => [...root(source), "permissions"] as const,
+  /** Providers, agents, commands, skills and config; as a prefix, all of them. @example opencodeKeys.catalog(client, "agents") */
+  catalog: (source: ScopeSource, part?: "providers" | "providerList" | "agents" | "commands" | "skills" | "config") =>
+    part === undefined ? ([...root(source), "catalog"] as const) : ([...root(source), "catalog", part] as const),
+  /** Paths, project record and VCS branch of the instance. @example opencodeKeys.project(client, "vcs") */
+  project: (source: ScopeSource, part: "path" | "current" | "vcs") => [...root(source), "project", part] as const,
+  /** Every file query (find, content, status). @example opencodeKeys.files(client) */
+  files: (source: ScopeSource) => [...root(source), "files"] as const,
+  /** One fuzzy path search. @example opencodeKeys.findFiles(client, "app", {}) */
+  findFiles: (source: ScopeSource, query: string, filters: Record<string, unknown> = {}) =>
+    [...root(source), "files", "find", { query, ...filters }] as const,
+  /** The content of one file. @example opencodeKeys.fileContent(client, "src/app.ts") */
+  fileContent: (source: ScopeSource, path: string) => [...root(source), "files", "content", path] as const,
+  /** Git status of the working tree. @example opencodeKeys.fileStatus(client) */
+  fileStatus: (source: ScopeSource) => [...root(source), "files", "status"] as const,
+  /** What a session changed (or one message's turn). @example opencodeKeys.sessionDiff(client, "ses_1") */
+  sessionDiff: (source: ScopeSource, sessionId: string, messageID?: string) =>
+    [...session(source, sessionId), "diff", { messageID: messageID ?? null }] as const,
 };

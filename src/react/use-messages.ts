@@ -1,10 +1,11 @@
-import { skipToken, useInfiniteQuery, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from "@tanstack/react-query";
+import { skipToken, useInfiniteQuery, useQuery, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { MessagePage } from "../core/api";
 import type { MessagePages } from "./cache/message-pages";
 import { useOpencodeContext } from "./context";
 import type { opencodeKeys } from "./keys";
 import { messagesInfiniteQueryOptions, type MessagesPaging } from "./messages-query-options";
-import { LIVE_QUERY_DEFAULTS } from "./query-options";
+import { LIVE_QUERY_DEFAULTS, sessionQueryOptions } from "./query-options";
+import { hideRevertedPages } from "./revert-pages";
 import { useLiveCache } from "./use-live-cache";
 
 type MessagesKey = ReturnType<typeof opencodeKeys.messagePages>;
@@ -13,7 +14,10 @@ type MessagesKey = ReturnType<typeof opencodeKeys.messagePages>;
  * Options of {@link useMessages}: the page size plus what passes through to `useInfiniteQuery`.
  * @example const options: UseMessagesOptions = { pageSize: 30, enabled: isOpen }
  */
-export type UseMessagesOptions<TData = MessagePages> = MessagesPaging &
+export type UseMessagesOptions<TData = MessagePages> = MessagesPaging & {
+  /** Keep the messages a revert undid (default false: hidden, as OpenCode's app does, until unrevert). */
+  showReverted?: boolean;
+} &
   Omit<
     UseInfiniteQueryOptions<MessagePage, Error, TData, MessagesKey, string | undefined>,
     "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
@@ -35,12 +39,22 @@ export function useMessages<TData = MessagePages>(
 ): UseInfiniteQueryResult<TData, Error> {
   const { client, queryClient } = useOpencodeContext();
   useLiveCache();
-  const { pageSize, ...rest } = options;
+  const { pageSize, showReverted = false, select, ...rest } = options;
   const base = messagesInfiniteQueryOptions(client, sessionId ?? "", { pageSize });
+  // The session's `revert` marker (session.updated keeps it current) decides what is hidden.
+  const sessionBase = sessionQueryOptions(client, sessionId ?? "");
+  const revert = useQuery(
+    { ...sessionBase, queryFn: sessionId === undefined || showReverted ? skipToken : sessionBase.queryFn, select: (session) => session.revert },
+    queryClient,
+  ).data;
   return useInfiniteQuery<MessagePage, Error, TData, MessagesKey, string | undefined>(
     {
       ...LIVE_QUERY_DEFAULTS,
       ...rest,
+      select: (data: MessagePages) => {
+        const shown = showReverted ? data : hideRevertedPages(data, revert);
+        return select ? select(shown) : (shown as TData);
+      },
       queryKey: base.queryKey,
       queryFn: sessionId === undefined ? skipToken : base.queryFn,
       initialPageParam: base.initialPageParam,

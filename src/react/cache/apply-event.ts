@@ -9,6 +9,7 @@ import type { WireEvent } from "../../core/events/types";
 import { opencodeKeys, type ScopeSource } from "../keys";
 import { patchMessagePages } from "./message-parts";
 import type { MessagePages } from "./message-pages";
+import { applyCatalogEvent } from "./apply-catalog-event";
 import { dropSession, patchQueries, patchQuery, writeSession } from "./query-writes";
 import { readRequest, readRequestId, readSession, readStatus, readTodos } from "./read";
 import { removePendingRequest, upsertPendingRequest } from "./requests";
@@ -90,6 +91,7 @@ export function applyEventToCache(queryClient: QueryClient, scope: ScopeSource, 
       applyRequestEvent(queryClient, scope, event);
       return;
     default:
+      applyCatalogEvent(queryClient, scope, event);
       return;
   }
 }

@@ -13,7 +13,7 @@ export function App() {
       <main className="main">
         {/* Keyed: a new session gets a fresh stream, scroll position, composer and boundary. */}
         <ErrorBoundary key={sessionId}>
-          {sessionId === undefined ? <EmptyState onCreated={select} /> : <Conversation sessionId={sessionId} onGone={() => select(undefined)} />}
+          {sessionId === undefined ? <EmptyState onCreated={select} /> : <Conversation sessionId={sessionId} onGone={() => select(undefined)} onOpen={select} />}
         </ErrorBoundary>
       </main>
     </div>

@@ -2,7 +2,9 @@ import { useCallback, useState } from "react";
 import { NotFoundError, useSession, useStream } from "opencode-react";
 import { STREAM_TIMEOUTS } from "../lib/stream";
 import { useStickToBottom } from "../lib/use-stick-to-bottom";
-import { Composer } from "./Composer";
+import { DiffView } from "./DiffView";
+import { PromptComposer } from "./PromptComposer";
+import { SessionActions } from "./SessionActions";
 import { ConversationHeader } from "./ConversationHeader";
 import { ErrorNotice } from "./ErrorNotice";
 import { Timeline } from "./Timeline";
@@ -11,6 +13,8 @@ import { TodoPanel } from "./TodoPanel";
 interface ConversationProps {
   sessionId: string;
   onGone: () => void;
+  /** Opens another session (a fork). */
+  onOpen?: (id: string) => void;
 }
 
 /**
@@ -18,7 +22,7 @@ interface ConversationProps {
  * todo panel and the composer. The ONE `useStream` of the session lives here and is passed down,
  * so the composer and the live turn see the same turn.
  */
-export function Conversation({ sessionId, onGone }: ConversationProps) {
+export function Conversation({ sessionId, onGone, onOpen = () => undefined }: ConversationProps) {
   const stream = useStream(sessionId, STREAM_TIMEOUTS);
   const { data: session, error } = useSession(sessionId);
   const { scrollRef, contentRef, scrollToBottom, holdPosition } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
@@ -50,6 +54,7 @@ export function Conversation({ sessionId, onGone }: ConversationProps) {
   return (
     <section className="conversation" aria-label="Conversation">
       <ConversationHeader session={session} status={stream.status} />
+      <SessionActions sessionId={sessionId} onOpen={onOpen} />
       <div className="timeline-scroll" ref={scrollRef}>
         <div className="timeline" ref={contentRef}>
           {error && <ErrorNotice error={error} />}
@@ -58,7 +63,8 @@ export function Conversation({ sessionId, onGone }: ConversationProps) {
       </div>
       <div className="dock">
         <TodoPanel sessionId={sessionId} liveTodos={stream.todos} />
-        <Composer status={stream.status} onSend={send} onStop={stop} />
+        <DiffView sessionId={sessionId} />
+        <PromptComposer sessionId={sessionId} status={stream.status} onSend={(parts, choice) => (setStopped(false), scrollToBottom(), stream.send(parts, choice))} onStop={stop} />
       </div>
     </section>
   );
