@@ -67,3 +67,4 @@ export { ascendingId } from "./cache/ascending-id";
 export { buildOptimisticMessage, identifyPrompt, isOptimisticMessage } from "./cache/optimistic-message";
 export type { IdentifiedPrompt } from "./cache/optimistic-message";
 export * from "./stream";
+export * from "./chat";
