@@ -86,7 +86,11 @@ export function buildChatMessage(sources: ChatMessageSources, previous: ChatMess
     const parts = liveParts ?? (stored === undefined ? [] : storedParts(stored.parts));
     return message(previous, info, parts, assistantStatus(info, turnActive && liveParts !== undefined), stepError(info));
   }
-  if (stored !== undefined) return message(previous, stored.info, storedParts(stored.parts), "complete", undefined);
+  if (stored !== undefined) {
+    // The server announces the message before its parts: the sent parts show until then.
+    const parts = stored.parts.length === 0 && entry !== undefined ? entry.message.parts : stored.parts;
+    return message(previous, stored.info, storedParts(parts), "complete", undefined);
+  }
   if (entry === undefined) return undefined;
   return message(previous, entry.message.info, storedParts(entry.message.parts), entry.state === "failed" ? "error" : "pending", entry.error ?? undefined);
 }
@@ -121,7 +125,7 @@ export function buildChatMessages(
     const chat = buildChatMessage(sources, previous.get(id));
     if (chat !== undefined) add(chat);
   };
-  for (const stored of history) build(stored.info.id, stored, undefined);
+  for (const stored of history) build(stored.info.id, stored, outbox[stored.info.id]);
   for (const entry of Object.values(outbox)) build(entry.id, undefined, entry);
   for (const id of Object.keys(live.assistants)) build(id, undefined, undefined);
   let sorted = true;

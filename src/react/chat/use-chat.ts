@@ -90,7 +90,7 @@ export function useChat(sessionId: string | undefined, options: UseChatOptions =
 
   // A sent message the history now holds leaves the outbox.
   useEffect(() => {
-    const done = Object.values(entries).filter((entry) => entry.state === "sent" && stored.some((m) => m.info.id === entry.id));
+    const done = Object.values(entries).filter((entry) => entry.state === "sent" && stored.some((m) => m.info.id === entry.id && m.parts.length > 0));
     dropEntries(outbox, done.map((entry) => entry.id));
   }, [entries, stored, outbox]);
 
