@@ -95,8 +95,10 @@ export function selectLiveTurn(state: ReplyStoreState): LiveTurn {
 export function selectLiveMessage(
   state: ReplyStoreState,
   messageId: string,
-): { readonly parts: readonly ReplyPart[] | undefined; readonly info: AssistantMessage | undefined; readonly status: ReplyStatus } {
-  return { parts: groupByMessage(listParts(state.reply)).get(messageId), info: state.messages[messageId], status: state.status };
+): { readonly parts: readonly ReplyPart[] | undefined; readonly info: AssistantMessage | undefined; readonly turnActive: boolean } {
+  const parts = groupByMessage(listParts(state.reply)).get(messageId);
+  // The turn's status matters only to a message of the turn: others do not re-render for it.
+  return { parts, info: state.messages[messageId], turnActive: parts !== undefined && isTurnActive(state.status) };
 }
 
 /**

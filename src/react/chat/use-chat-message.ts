@@ -8,7 +8,7 @@ import { useOpencodeClient } from "../context";
 import { findMessage, type MessagePages } from "../cache/message-pages";
 import { useMessages } from "../use-messages";
 import { buildChatMessage } from "./build-messages";
-import { isTurnActive, selectLiveMessage } from "./live-turn";
+import { selectLiveMessage } from "./live-turn";
 import { outboxOf } from "./outbox";
 import type { ChatMessage } from "./types";
 
@@ -41,7 +41,7 @@ export function useChatMessage(sessionId: string | undefined, messageId: string,
   const entry = useStore(outboxOf(client, sessionId ?? ""), (s) => s.entries[messageId]);
   const last = useRef<ChatMessage | undefined>(undefined);
   return useMemo(() => {
-    const sources = { stored, liveParts: live.parts, liveInfo: live.info, turnActive: isTurnActive(live.status), entry };
+    const sources = { stored, liveParts: live.parts, liveInfo: live.info, turnActive: live.turnActive, entry };
     last.current = buildChatMessage(sources, last.current?.id === messageId ? last.current : undefined);
     return last.current;
   }, [stored, live, entry, messageId]);
