@@ -121,6 +121,10 @@ export function holdLiveCache(client: OpencodeClient, queryClient: QueryClient):
     // Keyed by scope, not by client object: two clients of one server + directory sharing a
     // QueryClient must not apply every delta twice.
     attach(current, client, queryClient);
+  } else if (current.client !== undefined && !current.clients.has(current.client)) {
+    // A2: the attached client was let go (the app swapped clients): move to this one.
+    current.detach();
+    attach(current, client, queryClient);
   }
   let released = false;
   return () => {
