@@ -48,7 +48,7 @@ export function ChatTimeline({ chat, onSuggest, onLoadOlder }: { chat: UseChatRe
         </div>
       )}
       <WatchdogNotice status={status} watchdog={chat.watchdog} />
-      {chat.error && status === "error" && messages.at(-1)?.error !== chat.error && <ErrorNotice error={chat.error} />}
+      {chat.error && messages.at(-1)?.status !== "error" && <ErrorNotice error={chat.error} />}
       <ChatPrompts chat={chat} />
     </>
   );
