@@ -5,6 +5,7 @@
  */
 import { runIngest } from "./ingest";
 import { runMemory } from "./memory";
+import { reportRender } from "./render-report";
 import { runScaling } from "./scaling";
 import { buildStream } from "./stream";
 import { mb, row } from "./timing";
@@ -75,4 +76,5 @@ async function reportIngest(): Promise<void> {
 const section = process.argv[2];
 if (section === "scaling") await reportScalingAndMemory();
 else if (section === "ingest") await reportIngest();
-else throw new Error(`bench section "scaling" or "ingest", not ${String(section)} (npm run bench runs both)`);
+else if (section === "render") await reportRender();
+else throw new Error(`bench section "scaling", "ingest" or "render", not ${String(section)} (npm run bench runs both)`);
