@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { runRenderBench } from "./render";
 import { row } from "./timing";
 
-const RESULTS = new URL("./results.json", import.meta.url);
+// Resolved from the bundle in .cache/ as from bench/ itself: both sit one level below the root.
+const RESULTS = new URL("../bench/results.json", import.meta.url);
 
 /**
  * Runs the render bench, prints the table side by side with the AI SDK, and records it.

@@ -21,10 +21,10 @@ function installDom(): void {
   g.IS_REACT_ACT_ENVIRONMENT = false;
 }
 
-const until = async (done: () => boolean, limitMs = 60_000): Promise<void> => {
+const until = async (what: string, done: () => boolean, limitMs = 180_000): Promise<void> => {
   const start = Date.now();
   while (!done()) {
-    if (Date.now() - start > limitMs) throw new Error("bench: timed out");
+    if (Date.now() - start > limitMs) throw new Error(`bench: timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 };
@@ -72,14 +72,14 @@ async function runOurs(past: number): Promise<OurRenders> {
     reactMs += actual;
   };
   root.render(createElement(OpencodeProvider, { client: fake.client }, createElement(Profiler, { id: "chat", onRender }, createElement(List), createElement(Other))));
-  await until(() => chat !== undefined && !chat.history.isLoading && fake.client.events.status === "open" && chat.messages.length === past);
+  await until("the history", () => chat !== undefined && !chat.history.isLoading && fake.client.events.status === "open" && chat.messages.length === past);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const pastIds = chat?.messages.map((m) => m.id) ?? [];
   const before = { list: counts.list, other: counts.other, past: pastIds.map((id) => counts.rows.get(id) ?? 0) };
   reactMs = 0;
   const started = performance.now();
   await chat?.send("go");
-  await until(() => chat?.status === "idle" && chat.messages.at(-1)?.parts.some((p) => p.type === "text" && p.text.endsWith(`w${DELTAS - 1} `)) === true);
+  await until("the end of our turn", () => chat?.status === "idle" && chat.messages.at(-1)?.parts.some((p) => p.type === "text" && p.text.endsWith(`w${DELTAS - 1} `)) === true);
   const ms = performance.now() - started;
   const streamingId = chat?.messages.at(-1)?.id ?? "";
   const result: OurRenders = {
@@ -127,11 +127,11 @@ async function runAiSdk(throttle: number | undefined): Promise<{ ms: number; ren
   }
   const root = createRoot(document.createElement("div"));
   root.render(createElement(View));
-  await until(() => chat !== undefined);
+  await until("the AI SDK hook", () => chat !== undefined);
   const before = renders;
   const started = performance.now();
   await chat?.append({ role: "user", content: "go" });
-  await until(() => chat?.status === "ready" && (chat.messages.at(-1)?.content ?? "").endsWith(`w${DELTAS - 1} `));
+  await until("the end of the AI SDK stream", () => chat?.status === "ready" && (chat.messages.at(-1)?.content ?? "").endsWith(`w${DELTAS - 1} `));
   const ms = performance.now() - started;
   const result = { ms, renders: renders - before };
   root.unmount();
