@@ -6,6 +6,7 @@
 import { runBurst } from "./burst";
 import { runIngest } from "./ingest";
 import { runMemory } from "./memory";
+import { reportRender } from "./render-report";
 import { runScaling } from "./scaling";
 import { buildStream } from "./stream";
 import { mb, row } from "./timing";
@@ -92,4 +93,5 @@ const section = process.argv[2];
 if (section === "scaling") await reportScalingAndMemory();
 else if (section === "ingest") await reportIngest();
 else if (section === "burst") await reportBurst();
-else throw new Error(`bench section "scaling", "ingest" or "burst", not ${String(section)} (npm run bench runs them all)`);
+else if (section === "render") await reportRender();
+else throw new Error(`bench section "scaling", "ingest", "burst" or "render", not ${String(section)} (npm run bench runs them all)`);

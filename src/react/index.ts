@@ -108,3 +108,4 @@ export { hideRevertedMessages, isReverted } from "./revert-filter";
 export type { RevertMarker } from "./revert-filter";
 export { hideRevertedPages } from "./revert-pages";
 export { applyCatalogEvent } from "./cache/apply-catalog-event";
+export * from "./chat";

@@ -1,7 +1,7 @@
 import { useMutation, type QueryFilters, type UseMutationResult } from "@tanstack/react-query";
 import { forgetSession } from "./cache/apply-event";
 import { pauseFetches } from "./cache/pause-fetches";
-import { dropSession, findCachedSession, snapshotQueries } from "./cache/query-writes";
+import { dropSession, findCachedSession, writeSession } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
 import { opencodeKeys } from "./keys";
@@ -30,12 +30,16 @@ export function useDeleteSession(
       (sessionId) => client.sessions.delete(sessionId),
       {
         async onMutate(sessionId) {
-          const parentId = findCachedSession(queryClient, client, sessionId)?.parentID;
+          const session = findCachedSession(queryClient, client, sessionId);
+          const parentId = session?.parentID;
           const touched: QueryFilters[] = [{ queryKey: opencodeKeys.sessionLists(client) }];
           if (parentId) touched.push({ queryKey: opencodeKeys.children(client, parentId), exact: true });
           const resume = await pauseFetches(queryClient, touched);
-          const restore = snapshotQueries(queryClient, touched);
           dropSession(queryClient, client, sessionId, parentId);
+          // A3: put back only this session (every list it belongs to), not whole-list snapshots.
+          const restore = (): void => {
+            if (session !== undefined) writeSession(queryClient, client, session);
+          };
           return { restore, resume, parentId };
         },
         onError: (_error, _variables, context) => context?.restore(),

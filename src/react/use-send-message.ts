@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { useMutation, type UseMutationResult } from "@tanstack/react-query";
 import type { PromptInput, PromptResult } from "../core/api";
+import { promptWhenReady } from "../core/events/prompt-when-ready";
 import { newestMessageId, removeMessage, upsertMessage, type MessagePages } from "./cache/message-pages";
 import { buildOptimisticMessage, identifyPrompt, type IdentifiedPrompt } from "./cache/optimistic-message";
 import { pauseFetches } from "./cache/pause-fetches";
@@ -60,9 +61,14 @@ export function useSendMessage(
     withCallerOptions<SendMessageResult, SendMessageVariables, SendContext>(
       async ({ sessionId, mode = "async", ...input }) => {
         const messageID = input.messageID ?? "";
-        if (mode === "sync") return { messageID, mode, reply: await client.messages.send(sessionId, input) };
-        await client.messages.sendAsync(sessionId, input);
-        return { messageID, mode, reply: undefined };
+        let reply: PromptResult | undefined;
+        // A4: subscribe first, wait for the feed, then post (once): the reply's first events are
+        // never lost to a feed that was not listening yet.
+        await promptWhenReady(client.events, sessionId, async () => {
+          if (mode === "sync") reply = await client.messages.send(sessionId, input);
+          else await client.messages.sendAsync(sessionId, input);
+        });
+        return { messageID, mode, reply };
       },
       {
         async onMutate(variables) {

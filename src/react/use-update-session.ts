@@ -2,7 +2,7 @@ import { useMutation, type QueryFilters, type UseMutationResult } from "@tanstac
 import type { Session } from "@opencode-ai/sdk/v2";
 import type { SessionUpdatePatch } from "../core/api";
 import { pauseFetches } from "./cache/pause-fetches";
-import { findCachedSession, snapshotQueries, writeSession } from "./cache/query-writes";
+import { findCachedSession, writeSession } from "./cache/query-writes";
 import { applySessionPatch } from "./cache/session-patch";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
@@ -53,8 +53,14 @@ export function useUpdateSession(
           if (current?.parentID) touched.push({ queryKey: opencodeKeys.children(client, current.parentID), exact: true });
           // A fetch landing after the patch would overwrite it with the old title.
           const resume = await pauseFetches(queryClient, touched);
-          const restore = snapshotQueries(queryClient, touched);
           if (current !== undefined) writeSession(queryClient, client, applySessionPatch(current, patch));
+          // A3: undo only this change (the patched fields), never whole-list snapshots: they would
+          // wipe sessions created, and changes made, meanwhile.
+          const restore = (): void => {
+            if (current === undefined) return;
+            const now = findCachedSession(queryClient, client, sessionId) ?? current;
+            writeSession(queryClient, client, revertSessionPatch(now, current, patch));
+          };
           return { restore, resume };
         },
         onError: (_error, _variables, context) => context?.restore(),
@@ -65,4 +71,21 @@ export function useUpdateSession(
     ),
     queryClient,
   );
+}
+
+/** `now` with the fields `patch` touched set back to their values in `before`. */
+function revertSessionPatch(now: Session, before: Session, patch: SessionUpdatePatch): Session {
+  const next: Session = { ...now };
+  if (patch.title !== undefined) next.title = before.title;
+  if (patch.metadata !== undefined) {
+    if (before.metadata === undefined) delete next.metadata;
+    else next.metadata = before.metadata;
+  }
+  if (patch.archived !== undefined) {
+    const time = { ...now.time };
+    if (before.time.archived === undefined) delete time.archived;
+    else time.archived = before.time.archived;
+    next.time = time;
+  }
+  return next;
 }

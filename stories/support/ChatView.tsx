@@ -1,64 +1,47 @@
-import { useCallback, useState } from "react";
-import { useSession, useStream, type UseStreamOptions } from "opencode-react";
+import { useCallback } from "react";
+import { useChat, useSession, type UseChatOptions } from "opencode-react";
+import { ChatTimeline } from "../../examples/chat/src/components/ChatTimeline";
 import { Composer } from "../../examples/chat/src/components/Composer";
 import { ConversationHeader } from "../../examples/chat/src/components/ConversationHeader";
-import { Timeline } from "../../examples/chat/src/components/Timeline";
 import { TodoPanel } from "../../examples/chat/src/components/TodoPanel";
 import { DeadlineNotice } from "./DeadlineNotice";
 import { FeedNotice } from "./FeedNotice";
 import { RetryNotice } from "./RetryNotice";
 
-/** useStream's default first-event window (README: 120 s). */
-const DEFAULT_FIRST_EVENT_MS = 120_000;
-
 interface ChatViewProps {
   sessionId: string;
-  /** Watchdog settings of the session's stream (the demo's Conversation hard-codes its own). */
-  streamOptions?: UseStreamOptions;
+  /** Watchdog settings of the session's chat (the demo's Conversation hard-codes its own). */
+  streamOptions?: UseChatOptions;
   /** Silence before "Still thinking…" shows, in ms. */
   stillThinkingAfterMs?: number;
 }
 
+const noop = () => undefined;
+
 /**
- * The ONE chat view every story renders: the demo's conversation (header, timeline with history
- * and the live turn, pending prompts, todos, composer) built from its components on the public
- * hooks, minus the page chrome, plus the feed and retry notices. Its own `useStream` so a story
- * can pick the watchdog timeouts. Switching the stories to `useChat` means changing this file.
+ * The ONE chat view every story renders: the demo's conversation (header, the one list of
+ * useChat, pending prompts, todos, composer) built from its components, minus the page chrome,
+ * plus the feed and retry notices. Its own `useChat` so a story can pick the watchdog timeouts.
  */
 export function ChatView({ sessionId, streamOptions, stillThinkingAfterMs = 5_000 }: ChatViewProps) {
-  const stream = useStream(sessionId, streamOptions);
+  const chat = useChat(sessionId, streamOptions);
   const { data: session } = useSession(sessionId);
-  const [stopped, setStopped] = useState(false);
-  const send = useCallback(
-    (text: string) => {
-      setStopped(false);
-      return stream.send(text);
-    },
-    [stream],
-  );
-  const stop = useCallback(() => {
-    setStopped(true);
-    return stream.abort();
-  }, [stream]);
+  const { send: sendChat, abort } = chat;
+  const send = useCallback((text: string) => sendChat(text), [sendChat]);
   return (
     <section className="conversation" aria-label="Conversation" style={{ height: "100vh" }}>
-      <ConversationHeader session={session} status={stream.status} />
+      <ConversationHeader session={session} status={chat.status} />
       <FeedNotice />
       <div className="timeline-scroll">
         <div className="timeline">
-          <Timeline sessionId={sessionId} stream={stream} stopped={stopped} onSuggest={send} onLoadOlder={() => {}} />
-          <DeadlineNotice
-            status={stream.status}
-            watchdog={stream.watchdog}
-            windowMs={streamOptions?.firstEventTimeoutMs ?? DEFAULT_FIRST_EVENT_MS}
-            afterMs={stillThinkingAfterMs}
-          />
+          <ChatTimeline chat={chat} onSuggest={send} onLoadOlder={noop} />
+          <DeadlineNotice status={chat.status} watchdog={chat.watchdog} windowMs={chat.watchdog.firstEventMs} afterMs={stillThinkingAfterMs} />
           <RetryNotice sessionId={sessionId} />
         </div>
       </div>
       <div className="dock">
-        <TodoPanel sessionId={sessionId} liveTodos={stream.todos} />
-        <Composer status={stream.status} onSend={send} onStop={stop} />
+        <TodoPanel sessionId={sessionId} liveTodos={chat.todos} />
+        <Composer status={chat.status} onSend={send} onStop={abort} />
       </div>
     </section>
   );

@@ -26,6 +26,7 @@ export function projectState(reply: ReplyState, parts: readonly ReplyPart[], ext
   return {
     parts,
     partsById: reply.parts,
+    messages: reply.messages,
     status: extras.status,
     error: extras.error,
     sessionStatus: reply.status,

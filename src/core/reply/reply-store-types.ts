@@ -5,7 +5,7 @@ import type { DistilledReply } from "./distill";
 import type { DeadlineKind } from "./watchdog";
 import type { FrameScheduler, ThrottleOption } from "./frame-scheduler";
 import type { ReplyStatus } from "./reply-status";
-import type { PendingPermission, PendingQuestion, ReplyPart, ReplySessionStatus, Todo, Totals } from "./types";
+import type { PendingPermission, PendingQuestion, ReplyMessageInfo, ReplyPart, ReplySessionStatus, Todo, Totals } from "./types";
 
 /**
  * What the store needs from a client; an `OpencodeClient` has it all.
@@ -109,6 +109,8 @@ export interface ReplyStoreState {
   readonly parts: readonly ReplyPart[];
   /** The same parts by id (identity kept while a part does not change). */
   readonly partsById: PartLookup;
+  /** The turn's assistant messages (one per model step) by id: time, model, cost, error. */
+  readonly messages: Readonly<Record<string, ReplyMessageInfo>>;
   /** The turn's status. */
   readonly status: ReplyStatus;
   /** The turn's error: SessionError, TimeoutError, StaleSessionError, IdleStreamError, or the POST's. */

@@ -16,6 +16,7 @@ import {
 const state: ReplyStoreState = {
   parts: [],
   partsById: PersistentMap.empty<ReplyPart>(),
+  messages: {},
   status: "idle",
   error: null,
   sessionStatus: { type: "idle" },

@@ -36,6 +36,9 @@ export interface ReplyStoreHolder {
 
 interface Entry {
   store: StoreApi<ReplyStoreState> | undefined;
+  /** The settings the store was created with (undefined: the defaults). */
+  settings: ReplyStoreSettings | undefined;
+  warned: boolean;
   readonly holders: Set<ReplyStoreHolder>;
   disposeTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -85,6 +88,7 @@ function create(client: OpencodeClient, sessionId: string, entry: Entry, registr
     onError: (error) => fanOut(entry, (c) => c.onError?.(error)),
   });
   entry.store = store;
+  entry.settings = chosen;
   notify(registry);
   return store;
 }
@@ -92,10 +96,29 @@ function create(client: OpencodeClient, sessionId: string, entry: Entry, registr
 function entryOf(registry: Registry, sessionId: string): Entry {
   let entry = registry.entries.get(sessionId);
   if (entry === undefined) {
-    entry = { store: undefined, holders: new Set(), disposeTimer: undefined };
+    entry = { store: undefined, settings: undefined, warned: false, holders: new Set(), disposeTimer: undefined };
     registry.entries.set(sessionId, entry);
   }
   return entry;
+}
+
+const SETTING_NAMES = ["firstEventTimeoutMs", "idleTimeoutMs", "turnTimeoutMs", "throttleMs"] as const;
+
+/**
+ * A7: a store is configured once, by the hook that created it; a later hook asking for other
+ * settings would silently get the first ones. Development builds say so (once per store).
+ */
+function warnIfIgnored(sessionId: string, entry: Entry, settings: ReplyStoreSettings): void {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
+  if (entry.warned || env === "production") return;
+  const differs = SETTING_NAMES.filter((name) => settings[name] !== undefined && settings[name] !== entry.settings?.[name]);
+  if (differs.length === 0) return;
+  entry.warned = true;
+  console.warn(
+    `opencode-react: the reply store of session ${sessionId} already exists (created by an earlier hook, e.g. useReply, with ` +
+      `${entry.settings === undefined ? "the default settings" : "other settings"}); ${differs.join(", ")} of this useStream/useChat are ignored. ` +
+      "Pass the same options to every hook of the session, or mount the configuring hook first.",
+  );
 }
 
 /** Disposes the entry on a 0 ms timer unless a holder comes back first. */
@@ -146,6 +169,7 @@ export function holdReplyStore(client: OpencodeClient, sessionId: string, holder
     clearTimeout(entry.disposeTimer);
     entry.disposeTimer = undefined;
   }
+  if (entry.store !== undefined && holder.settings !== undefined) warnIfIgnored(sessionId, entry, holder.settings);
   if (entry.store === undefined) {
     if (holder.settings !== undefined) create(client, sessionId, entry, registry, holder.settings);
     else {

@@ -8,9 +8,11 @@ import { useCallback, useInsertionEffect, useMemo, useRef, useState } from "reac
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { OpencodeError } from "../../core/errors";
-import { useOpencodeClient } from "../context";
+import { useOpencodeContext } from "../context";
+import { opencodeKeys } from "../keys";
 import { toPromptInput } from "./prompt-input";
-import { ensureReplyStore, type ReplyStoreSettings } from "./registry";
+import { ensureReplyStore, holdReplyStore, type ReplyStoreSettings } from "./registry";
+import { useAnsweredIds } from "./resolve-request";
 import { createStreamViewSelector } from "./stream-view";
 import type { StreamSendInput, StreamSendOptions, StreamWatchdog, UseStreamOptions, UseStreamResult } from "./types";
 import { usePartEvents } from "./use-part-events";
@@ -53,7 +55,7 @@ function settingsOf(options: UseStreamOptions): ReplyStoreSettings {
  * }
  */
 export function useStream(sessionId: string | undefined, options: UseStreamOptions = {}): UseStreamResult {
-  const client = useOpencodeClient();
+  const { client, queryClient } = useOpencodeContext();
   const latest = useRef(options);
   const settings = useRef<ReplyStoreSettings | undefined>(settingsOf(options));
   // Before any effect of this commit (the hold reads the settings): the newest options, without
@@ -69,12 +71,26 @@ export function useStream(sessionId: string | undefined, options: UseStreamOptio
   const view = useStore(store, useShallow(select));
   const remainingMs = useRemainingMs(view.watchdog.deadlineAt);
   const watchdog = useMemo<StreamWatchdog>(() => ({ ...view.watchdog, remainingMs }), [view.watchdog, remainingMs]);
+  // A6: a question or permission answered through useQuestions/usePermissions/useChat leaves at once here too.
+  const questionKey = useMemo(() => [...opencodeKeys.questions(client), "answer"], [client]);
+  const permissionKey = useMemo(() => [...opencodeKeys.permissions(client), "answer"], [client]);
+  const answeredQuestions = useAnsweredIds(queryClient, questionKey);
+  const answeredPermissions = useAnsweredIds(queryClient, permissionKey);
+  const questions = useMemo(() => withoutAnswered(view.questions, answeredQuestions), [view.questions, answeredQuestions]);
+  const permissions = useMemo(() => withoutAnswered(view.permissions, answeredPermissions), [view.permissions, answeredPermissions]);
 
   const send = useCallback(
     async (input: StreamSendInput, sendOptions?: StreamSendOptions): Promise<void> => {
       if (sessionId === undefined) throw new OpencodeError("opencode-react: useStream has no session to send to (sessionId is undefined)");
       // The store normally exists (held since mount); a child's mount effect can run first.
-      await ensureReplyStore(client, sessionId, settings.current).getState().send(toPromptInput(input, sendOptions));
+      const store = ensureReplyStore(client, sessionId, settings.current);
+      // A5: held until the POST settled, so a component unmounting meanwhile cannot drop the prompt.
+      const release = holdReplyStore(client, sessionId, { settings: undefined, callbacks: { current: {} } });
+      try {
+        await store.getState().send(toPromptInput(input, sendOptions));
+      } finally {
+        release();
+      }
     },
     [client, sessionId],
   );
@@ -83,5 +99,10 @@ export function useStream(sessionId: string | undefined, options: UseStreamOptio
     await ensureReplyStore(client, sessionId, settings.current).getState().abort();
   }, [client, sessionId]);
 
-  return useMemo(() => ({ ...view, watchdog, send, abort }), [view, watchdog, send, abort]);
+  return useMemo(() => ({ ...view, questions, permissions, watchdog, send, abort }), [view, questions, permissions, watchdog, send, abort]);
+}
+
+/** `list` without the answered entries (the same array when none is). */
+function withoutAnswered<T extends { readonly id: string }>(list: readonly T[], answered: ReadonlySet<string>): readonly T[] {
+  return list.some((entry) => answered.has(entry.id)) ? list.filter((entry) => !answered.has(entry.id)) : list;
 }

@@ -1,13 +1,13 @@
-import { useCallback, useState } from "react";
-import { NotFoundError, useSession, useStream } from "opencode-react";
+import { useCallback } from "react";
+import { NotFoundError, useChat, useSession } from "opencode-react";
 import { STREAM_TIMEOUTS } from "../lib/stream";
 import { useStickToBottom } from "../lib/use-stick-to-bottom";
+import { ChatTimeline } from "./ChatTimeline";
 import { DiffView } from "./DiffView";
 import { PromptComposer } from "./PromptComposer";
 import { SessionActions } from "./SessionActions";
 import { ConversationHeader } from "./ConversationHeader";
 import { ErrorNotice } from "./ErrorNotice";
-import { Timeline } from "./Timeline";
 import { TodoPanel } from "./TodoPanel";
 
 interface ConversationProps {
@@ -18,27 +18,21 @@ interface ConversationProps {
 }
 
 /**
- * One session: header, the scrolling timeline (history + the live turn + pending prompts), the
- * todo panel and the composer. The ONE `useStream` of the session lives here and is passed down,
- * so the composer and the live turn see the same turn.
+ * One session: header, the scrolling timeline, the todo panel and the composer, all from ONE
+ * `useChat` (history + the message just sent + the streaming answer in one list).
  */
 export function Conversation({ sessionId, onGone, onOpen = () => undefined }: ConversationProps) {
-  const stream = useStream(sessionId, STREAM_TIMEOUTS);
+  const chat = useChat(sessionId, { ...STREAM_TIMEOUTS, pageSize: 20 });
   const { data: session, error } = useSession(sessionId);
   const { scrollRef, contentRef, scrollToBottom, holdPosition } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
-  const [stopped, setStopped] = useState(false);
+  const { send: sendChat, abort } = chat;
   const send = useCallback(
     (text: string) => {
-      setStopped(false);
       scrollToBottom();
-      return stream.send(text);
+      return sendChat(text);
     },
-    [stream, scrollToBottom],
+    [sendChat, scrollToBottom],
   );
-  const stop = useCallback(() => {
-    setStopped(true);
-    return stream.abort();
-  }, [stream]);
 
   if (error instanceof NotFoundError) {
     return (
@@ -53,18 +47,18 @@ export function Conversation({ sessionId, onGone, onOpen = () => undefined }: Co
   }
   return (
     <section className="conversation" aria-label="Conversation">
-      <ConversationHeader session={session} status={stream.status} />
+      <ConversationHeader session={session} status={chat.status} />
       <SessionActions sessionId={sessionId} onOpen={onOpen} />
       <div className="timeline-scroll" ref={scrollRef}>
         <div className="timeline" ref={contentRef}>
           {error && <ErrorNotice error={error} />}
-          <Timeline sessionId={sessionId} stream={stream} stopped={stopped} onSuggest={send} onLoadOlder={holdPosition} />
+          <ChatTimeline chat={chat} onSuggest={send} onLoadOlder={holdPosition} />
         </div>
       </div>
       <div className="dock">
-        <TodoPanel sessionId={sessionId} liveTodos={stream.todos} />
+        <TodoPanel sessionId={sessionId} liveTodos={chat.todos} />
         <DiffView sessionId={sessionId} />
-        <PromptComposer sessionId={sessionId} status={stream.status} onSend={(parts, choice) => (setStopped(false), scrollToBottom(), stream.send(parts, choice))} onStop={stop} />
+        <PromptComposer sessionId={sessionId} status={chat.status} onSend={(parts, choice) => (scrollToBottom(), sendChat(parts, choice))} onStop={abort} />
       </div>
     </section>
   );

@@ -1,0 +1,167 @@
+/**
+ * `useChat`: a whole conversation in one hook. The stored history (paged, live), the user's
+ * message the moment it is sent, and the turn streaming from the session's reply store, merged
+ * into one list whose unchanged messages keep their identity (see build-messages.ts).
+ */
+import { useCallback, useEffect, useInsertionEffect, useMemo, useRef } from "react";
+import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import type { PermissionReply } from "../../core/api";
+import { OpencodeError } from "../../core/errors";
+import { canonicalTodos, type Todo } from "../../core/reply";
+import { flattenMessagePages, newestMessageId } from "../cache/message-pages";
+import { identifyPrompt, type IdentifiedPrompt } from "../cache/optimistic-message";
+import { useOpencodeContext } from "../context";
+import { toPromptInput } from "../stream/prompt-input";
+import { ensureReplyStore, type HolderCallbacks, type ReplyStoreSettings } from "../stream/registry";
+import type { StreamSendInput, StreamSendOptions } from "../stream/types";
+import { usePermissions } from "../stream/use-permissions";
+import { useQuestions } from "../stream/use-questions";
+import { useHeldReplyStore } from "../stream/use-reply-store";
+import { useRemainingMs } from "../stream/use-remaining-ms";
+import { useMessages } from "../use-messages";
+import { useTodos } from "../use-todos";
+import { buildChatMessages } from "./build-messages";
+import { isConfirmedFailure, resendChatMessage, sendChatMessage, type ChatSendContext } from "./chat-send";
+import { abortLiveTurn, selectLiveTurn } from "./live-turn";
+import { dropEntries, outboxOf } from "./outbox";
+import type { ChatHistory, ChatMessage, ChatWatchdog, UseChatOptions, UseChatResult } from "./types";
+
+const NO_SESSION = "";
+
+function settingsOf(options: UseChatOptions): ReplyStoreSettings {
+  const { firstEventTimeoutMs, idleTimeoutMs, turnTimeoutMs, throttleMs } = options;
+  return { firstEventTimeoutMs, idleTimeoutMs, turnTimeoutMs, throttleMs };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A whole chat of one session in one hook: `messages` (stored history + the user's message at
+ * once when sent + the live turn, oldest first, no duplicates, no jump when the turn is
+ * reconciled), the turn's `status`, `error`, `sessionStatus`, `watchdog`, `todos` and `totals`,
+ * `send` / `resend` / `abort`, the pending `questions` and `permissions` with their optimistic
+ * answers (shared with `useQuestions` / `usePermissions`), and the paged `history`. A message
+ * or part that did not change keeps its identity, so `React.memo` views of past messages never
+ * re-render while another part streams; the list itself changes at most once per frame.
+ * Works for a session opened mid-turn and after a reload (it hydrates and keeps streaming).
+ * @param sessionId The session, or undefined (nothing loads; `send` rejects).
+ * @param options History page size, watchdog windows, batching, onError.
+ * @example
+ * function Chat({ sessionId }: { sessionId: string }) {
+ *   const { messages, status, send, abort } = useChat(sessionId);
+ *   return (
+ *     <>
+ *       {messages.map((m) => <Message key={m.id} message={m} />)}
+ *       <Composer busy={status !== "idle" && status !== "error"} onSend={(text) => send(text)} onStop={abort} />
+ *     </>
+ *   );
+ * }
+ */
+export function useChat(sessionId: string | undefined, options: UseChatOptions = {}): UseChatResult {
+  const { client } = useOpencodeContext();
+  const latest = useRef(options);
+  const settings = useRef<ReplyStoreSettings | undefined>(settingsOf(options));
+  const callbacks = useRef<HolderCallbacks>({ onError: (error) => latest.current.onError?.(error) });
+  useInsertionEffect(() => {
+    latest.current = options;
+    settings.current = settingsOf(options);
+  });
+  const store = useHeldReplyStore(sessionId, settings, callbacks);
+  const live = useStore(store, useShallow(selectLiveTurn));
+
+  const query = useMessages(sessionId, { pageSize: options.pageSize });
+  const pages = query.data;
+  const stored = useMemo(() => flattenMessagePages(pages), [pages]);
+  const outbox = outboxOf(client, sessionId ?? NO_SESSION);
+  const entries = useStore(outbox, (s) => s.entries);
+
+  const last = useRef<{ messages: readonly ChatMessage[]; byId: ReadonlyMap<string, ChatMessage> }>({ messages: [], byId: new Map() });
+  const messages = useMemo(() => {
+    const built = buildChatMessages({ history: stored, live, outbox: entries }, last.current.byId);
+    const list = sameItems(built.messages, last.current.messages) ? last.current.messages : built.messages;
+    last.current = { messages: list, byId: built.byId };
+    return list;
+  }, [stored, live, entries]);
+
+  // A sent message the history now holds leaves the outbox.
+  useEffect(() => {
+    const done = Object.values(entries).filter((entry) => entry.state === "sent" && stored.some((m) => m.info.id === entry.id && m.parts.length > 0));
+    dropEntries(outbox, done.map((entry) => entry.id));
+  }, [entries, stored, outbox]);
+
+  const todosQuery = useTodos(sessionId);
+  const storedTodos = useMemo(() => canonicalTodos(todosQuery.data ?? []) as Todo[], [todosQuery.data]);
+  const todos = live.todos.length > 0 ? live.todos : storedTodos;
+
+  const questions = useQuestions(sessionId);
+  const permissions = usePermissions(sessionId);
+
+  const remainingMs = useRemainingMs(live.watchdog.deadlineAt);
+  const watchdog = useMemo<ChatWatchdog>(() => ({ ...live.watchdog, remainingMs }), [live.watchdog, remainingMs]);
+
+  const context = useMemo<ChatSendContext | undefined>(
+    () =>
+      sessionId === undefined
+        ? undefined
+        : {
+            client,
+            sessionId,
+            outbox,
+            store: () => ensureReplyStore(client, sessionId, settings.current),
+            onError: (error) => latest.current.onError?.(error),
+          },
+    [client, sessionId, outbox],
+  );
+  const send = useCallback(
+    async (input: StreamSendInput, sendOptions?: StreamSendOptions): Promise<void> => {
+      if (context === undefined) throw new OpencodeError("opencode-react: useChat has no session to send to (sessionId is undefined)");
+      const prompt = identifyPrompt(toPromptInput(input, sendOptions), newestMessageId(pages));
+      if (prompt.messageID === undefined || prompt.parts === undefined) throw new TypeError("opencode-react: a prompt needs `text` or `parts`");
+      await sendChatMessage(context, prompt as IdentifiedPrompt);
+    },
+    [context, pages],
+  );
+  const resend = useCallback(async (messageId: string) => (context === undefined ? undefined : resendChatMessage(context, messageId)), [context]);
+  const abort = useCallback(async () => (sessionId === undefined ? undefined : abortLiveTurn(ensureReplyStore(client, sessionId, settings.current))), [client, sessionId]);
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isPending, error: historyError } = query;
+  const loadOlder = useCallback(async () => {
+    if (hasNextPage && !isFetchingNextPage) await fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const history = useMemo<ChatHistory>(
+    () => ({ hasOlder: hasNextPage, loadOlder, isLoadingOlder: isFetchingNextPage, isLoading: sessionId !== undefined && isPending, error: historyError }),
+    [hasNextPage, loadOlder, isFetchingNextPage, isPending, historyError, sessionId],
+  );
+
+  const hidden = isConfirmedFailure(live.error);
+  const status = hidden ? (live.sessionStatus.type === "idle" ? "idle" : "streaming") : live.status;
+  const error = hidden ? null : live.error;
+  const { reply: replyQuestion, reject: rejectQuestion } = questions;
+  const replyPermission = permissions.reply as (requestId: string, reply: PermissionReply, message?: string) => Promise<void>;
+  return useMemo(
+    () => ({
+      messages,
+      status,
+      error,
+      sessionStatus: live.sessionStatus,
+      watchdog,
+      todos,
+      totals: live.totals,
+      send,
+      resend,
+      abort,
+      questions: questions.questions,
+      permissions: permissions.permissions,
+      replyQuestion,
+      rejectQuestion,
+      replyPermission,
+      history,
+    }),
+    [messages, status, error, live.sessionStatus, watchdog, todos, live.totals, send, resend, abort, questions.questions, permissions.permissions, replyQuestion, rejectQuestion, replyPermission, history],
+  );
+}

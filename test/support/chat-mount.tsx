@@ -1,0 +1,47 @@
+/** Mounting useChat on the public fake server (scripted turns), with helpers the chat suites share. */
+import { afterEach } from "vitest";
+import { createOpencodeClient } from "../../src/core/client";
+import type { ChatMessage, UseChatOptions } from "../../src/react/chat";
+import { useChat } from "../../src/react/chat";
+import { createFakeOpencode, type FakeOpencodeOptions } from "../../src/testing";
+import { renderOpencodeHook, testQueryClient } from "./render-opencode";
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A scripted fake with one session; `fetch` may wrap the fake's (to fail a request after it went out). */
+export function chatServer(options: FakeOpencodeOptions = {}, wrap?: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch) {
+  const fake = createFakeOpencode({ scenario: "hello", ...options });
+  const session = fake.addSession();
+  const fetch = wrap === undefined ? fake.fetch : wrap(fake.fetch);
+  const client = createOpencodeClient({ baseUrl: fake.baseUrl, fetch, events: { backoffInitialMs: 2, backoffMaxMs: 10 } });
+  const queryClient = testQueryClient();
+  cleanups.push(() => fake.close());
+  return { fake, session, sessionId: session.id, client, queryClient };
+}
+
+/** Renders useChat(sessionId); unmounted after the test. */
+export function mountChat(server: ReturnType<typeof chatServer>, options: UseChatOptions = { throttleMs: 0 }) {
+  const hook = renderOpencodeHook(() => useChat(server.sessionId, options), server);
+  cleanups.push(hook.unmount);
+  return hook;
+}
+
+/** The visible text of a message (its text parts, synthetic ones left out). */
+export function textOf(message: ChatMessage | undefined): string {
+  return (message?.parts ?? [])
+    .flatMap((part) => (part.type === "text" && part.raw?.synthetic !== true ? [part.text] : []))
+    .join("");
+}
+
+/** role: text of every message, for readable assertions. */
+export function transcript(messages: readonly ChatMessage[]): string[] {
+  return messages.map((m) => `${m.role}: ${textOf(m)}`);
+}
+
+/** The prompt_async POST bodies the fake received. */
+export function promptBodies(server: ReturnType<typeof chatServer>): Array<Record<string, unknown>> {
+  return server.fake.requests().filter((r) => r.path.endsWith("/prompt_async")).map((r) => r.body as Record<string, unknown>);
+}
