@@ -22,8 +22,8 @@ export const LongHistory: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText("Answer 100", {}, STATE_TIMEOUT)).toBeInTheDocument();
-    await expect(canvas.queryByText("Answer 90")).toBeNull();
+    await expect(canvas.queryByText("Answer 70")).toBeNull();
     await userEvent.click(await canvas.findByRole("button", { name: "Load older messages" }, STATE_TIMEOUT));
-    await expect(await canvas.findByText("Answer 90", {}, STATE_TIMEOUT)).toBeInTheDocument();
+    await expect(await canvas.findByText("Answer 70", {}, STATE_TIMEOUT)).toBeInTheDocument();
   },
 };

@@ -30,7 +30,15 @@ describe("defaults", () => {
     const config = resolveConfig({ fetch: hangingFetch([]) });
     expect(config.baseUrlString).toBe("http://127.0.0.1:4096");
     expect(config.timeoutMs).toBe(120_000);
-    expect(config.events).toEqual({ maxFrameBytes: 1024 * 1024, livenessTimeoutMs: 25_000, backoffInitialMs: 250, backoffMaxMs: 5_000 });
+    expect(config.events).toEqual({
+      maxFrameBytes: 1024 * 1024,
+      livenessTimeoutMs: 35_000,
+      learnLiveness: true,
+      backoffInitialMs: 250,
+      backoffMaxMs: 5_000,
+      readyTimeoutMs: 30_000,
+      transport: "auto",
+    });
   });
 
   it("talks to http://127.0.0.1:4096 and times a request out after 120 s, not before", async () => {

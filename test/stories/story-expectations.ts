@@ -99,8 +99,8 @@ export const storyExpectations: Record<string, Check> = {
   },
   LongHistory: (canvas) => {
     const shown = within(canvas).getAllByText(/^Answer \d+$/).map((el) => Number(el.textContent?.split(" ")[1]));
-    // Two pages of 20 messages: answers 81 to 100, oldest first.
-    expect(shown).toEqual(Array.from({ length: 20 }, (_, i) => 81 + i));
+    // Two pages of 50 messages (useChat's page size): answers 51 to 100, oldest first.
+    expect(shown).toEqual(Array.from({ length: 50 }, (_, i) => 51 + i));
     within(canvas).getByRole("button", { name: "Load older messages" });
   },
   Stalled: (canvas) => {
