@@ -6,7 +6,7 @@
 import type { Query, QueryClient } from "@tanstack/react-query";
 import type { OpencodeClient } from "../core/client";
 import { applyEventToCache } from "./cache/apply-event";
-import { opencodeKeys, scopeOf } from "./keys";
+import { opencodeKeys, scopeOf } from "../query/keys";
 
 interface Holder {
   count: number;

@@ -4,7 +4,7 @@ import { pauseFetches } from "./cache/pause-fetches";
 import { dropSession, findCachedSession, snapshotQueries } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 import type { OptimisticContext } from "./use-update-session";
 

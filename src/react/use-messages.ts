@@ -2,9 +2,9 @@ import { skipToken, useInfiniteQuery, type UseInfiniteQueryOptions, type UseInfi
 import type { MessagePage } from "../core/api";
 import type { MessagePages } from "./cache/message-pages";
 import { useOpencodeContext } from "./context";
-import type { opencodeKeys } from "./keys";
-import { messagesInfiniteQueryOptions, type MessagesPaging } from "./messages-query-options";
-import { LIVE_QUERY_DEFAULTS } from "./query-options";
+import { withOurDefaults } from "./query-defaults";
+import type { opencodeKeys } from "../query/keys";
+import { messagesInfiniteQueryOptions, type MessagesPaging } from "../query/messages-query-options";
 import { useLiveCache } from "./use-live-cache";
 
 type MessagesKey = ReturnType<typeof opencodeKeys.messagePages>;
@@ -38,14 +38,17 @@ export function useMessages<TData = MessagePages>(
   const { pageSize, ...rest } = options;
   const base = messagesInfiniteQueryOptions(client, sessionId ?? "", { pageSize });
   return useInfiniteQuery<MessagePage, Error, TData, MessagesKey, string | undefined>(
-    {
-      ...LIVE_QUERY_DEFAULTS,
-      ...rest,
-      queryKey: base.queryKey,
-      queryFn: sessionId === undefined ? skipToken : base.queryFn,
-      initialPageParam: base.initialPageParam,
-      getNextPageParam: base.getNextPageParam,
-    },
+    withOurDefaults(
+      queryClient,
+      {
+        ...rest,
+        queryKey: base.queryKey,
+        queryFn: sessionId === undefined ? skipToken : base.queryFn,
+        initialPageParam: base.initialPageParam,
+        getNextPageParam: base.getNextPageParam,
+      },
+      true,
+    ),
     queryClient,
   );
 }

@@ -7,7 +7,7 @@ import { pauseFetches } from "./cache/pause-fetches";
 import { patchQueries } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 
 /**

@@ -6,7 +6,7 @@ import { findCachedSession, snapshotQueries, writeSession } from "./cache/query-
 import { applySessionPatch } from "./cache/session-patch";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 
 /**

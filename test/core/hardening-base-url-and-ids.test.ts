@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createOpencodeClient } from "../../src/core/client";
-import { opencodeKeys } from "../../src/react/keys";
+import { opencodeKeys } from "../../src/query/keys";
 import { fakeFetch, json, raw } from "./http-fake-fetch";
 
 const TOKEN = "tok-secret-123";
@@ -15,7 +15,7 @@ describe("a query string in baseUrl (e.g. ?auth_token=, which the server takes a
       instrument: (event) => seen.push(JSON.stringify(event)),
     });
     await client.sessions.list();
-    const failure = await client.sessions.get("ses_1").catch((error: unknown) => error as Error);
+    const failure = (await client.sessions.get("ses_1").catch((error: unknown) => error)) as Error;
 
     expect(calls[0]!.url.searchParams.get("auth_token")).toBe(TOKEN);
     expect(calls[0]!.url.pathname).toBe("/prefix/session");
