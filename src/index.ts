@@ -1,4 +1,3 @@
-"use client";
 /**
  * opencode-react: React hooks for the OpenCode agent server. The deliberate public surface, listed
  * one line per export in docs/api.md (a test keeps the two equal): the framework-free core
