@@ -1,4 +1,4 @@
-import { useContext, useMemo, useRef, type ReactNode } from "react";
+import { useContext, useMemo, useRef, type ReactElement, type ReactNode } from "react";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import type { OpencodeClient } from "../core/client";
 import { OpencodeContext, type OpencodeContextValue } from "./context";
@@ -31,7 +31,7 @@ export interface OpencodeProviderProps {
  *   </OpencodeProvider>,
  * );
  */
-export function OpencodeProvider({ client, queryClient, children }: OpencodeProviderProps): ReactNode {
+export function OpencodeProvider({ client, queryClient, children }: OpencodeProviderProps): ReactElement {
   const outer = useContext(QueryClientContext);
   const own = useRef<QueryClient | null>(null);
   let resolved = queryClient ?? outer;
