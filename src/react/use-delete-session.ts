@@ -22,7 +22,7 @@ interface DeleteContext extends OptimisticContext {
  * <button onClick={() => remove.mutate(sessionId)}>Delete</button>
  */
 export function useDeleteSession(
-  options: OpencodeMutationOptions<boolean, string> = {},
+  options: OpencodeMutationOptions<boolean, string, DeleteContext> = {},
 ): UseMutationResult<boolean, Error, string, DeleteContext> {
   const { client, queryClient } = useOpencodeContext();
   return useMutation(

@@ -53,7 +53,7 @@ interface SendContext {
  * const { reply } = await send.mutateAsync({ sessionId, text: "Summarise", mode: "sync" });
  */
 export function useSendMessage(
-  options: OpencodeMutationOptions<SendMessageResult, SendMessageVariables> = {},
+  options: OpencodeMutationOptions<SendMessageResult, SendMessageVariables, SendContext> = {},
 ): UseMutationResult<SendMessageResult, Error, SendMessageVariables, SendContext> {
   const { client, queryClient } = useOpencodeContext();
   const mutation = useMutation(

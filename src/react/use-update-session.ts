@@ -37,7 +37,7 @@ export interface UpdateSessionVariables extends SessionUpdatePatch {
  * update.mutate({ sessionId, archived: true });
  */
 export function useUpdateSession(
-  options: OpencodeMutationOptions<Session, UpdateSessionVariables> = {},
+  options: OpencodeMutationOptions<Session, UpdateSessionVariables, OptimisticContext> = {},
 ): UseMutationResult<Session, Error, UpdateSessionVariables, OptimisticContext> {
   const { client, queryClient } = useOpencodeContext();
   return useMutation(
