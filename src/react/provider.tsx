@@ -1,7 +1,8 @@
-import { useContext, useMemo, useRef, type ReactElement, type ReactNode } from "react";
+import { useContext, useEffect, useMemo, useRef, type ReactElement, type ReactNode } from "react";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import type { OpencodeClient } from "../core/client";
 import { OpencodeContext, type OpencodeContextValue } from "./context";
+import { warnIfClientRecreated } from "./dev-warnings";
 
 /**
  * Props of {@link OpencodeProvider}.
@@ -40,6 +41,11 @@ export function OpencodeProvider({ client, queryClient, children }: OpencodeProv
     own.current ??= new QueryClient();
     resolved = own.current;
   }
+  const previousClient = useRef(client);
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "production") warnIfClientRecreated(previousClient.current, client);
+    previousClient.current = client;
+  }, [client]);
   const value = useMemo<OpencodeContextValue>(() => ({ client, queryClient: resolved }), [client, resolved]);
   return (
     <QueryClientProvider client={resolved}>

@@ -7,6 +7,7 @@
  */
 import type { StoreApi } from "zustand/vanilla";
 import type { OpencodeClient } from "../../core/client";
+import { warnIfStoreOptionsConflict } from "../dev-warnings";
 import { createReplyStore, type DistilledReply, type ReplyFinishInfo, type ReplyStoreOptions, type ReplyStoreState } from "../../core/reply";
 
 /**
@@ -36,6 +37,8 @@ export interface ReplyStoreHolder {
 
 interface Entry {
   store: StoreApi<ReplyStoreState> | undefined;
+  /** The settings the store was created with (for the development warning on conflicts). */
+  createdWith: ReplyStoreSettings | undefined;
   readonly holders: Set<ReplyStoreHolder>;
   disposeTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -85,6 +88,7 @@ function create(client: OpencodeClient, sessionId: string, entry: Entry, registr
     onError: (error) => fanOut(entry, (c) => c.onError?.(error)),
   });
   entry.store = store;
+  entry.createdWith = chosen;
   notify(registry);
   return store;
 }
@@ -92,7 +96,7 @@ function create(client: OpencodeClient, sessionId: string, entry: Entry, registr
 function entryOf(registry: Registry, sessionId: string): Entry {
   let entry = registry.entries.get(sessionId);
   if (entry === undefined) {
-    entry = { store: undefined, holders: new Set(), disposeTimer: undefined };
+    entry = { store: undefined, createdWith: undefined, holders: new Set(), disposeTimer: undefined };
     registry.entries.set(sessionId, entry);
   }
   return entry;
@@ -146,6 +150,7 @@ export function holdReplyStore(client: OpencodeClient, sessionId: string, holder
     clearTimeout(entry.disposeTimer);
     entry.disposeTimer = undefined;
   }
+  if (process.env.NODE_ENV !== "production" && entry.store !== undefined) warnIfStoreOptionsConflict(sessionId, entry.createdWith, holder.settings);
   if (entry.store === undefined) {
     if (holder.settings !== undefined) create(client, sessionId, entry, registry, holder.settings);
     else {
