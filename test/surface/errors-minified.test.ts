@@ -5,10 +5,11 @@
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type * as Errors from "../../src/core/errors";
 
 const errorsEntry = fileURLToPath(new URL("../../src/core/errors.ts", import.meta.url));
 
-type ErrorsModule = typeof import("../../src/core/errors");
+type ErrorsModule = typeof Errors;
 
 /** Bundles and minifies the errors module the way a consumer's build would, then imports it. */
 async function minifiedCopy(): Promise<ErrorsModule> {
