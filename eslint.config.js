@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "storybook-static/**", "examples/**/dist/**", "**/runs/**", ".cache/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "storybook-static/**", "examples/**/dist/**", "examples/next/.next/**", "examples/next/next-env.d.ts", "**/runs/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,7 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: "inherit"
 const dir = mkdtempSync(join(tmpdir(), "opencode-react-pack-"));
 try {
   run("npm", ["run", "build", "--silent"]);
+  run("node", ["scripts/check-dist.mjs"]);
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { encoding: "utf8" });
   const [info] = JSON.parse(out);
   const tarball = join(dir, info.filename);

@@ -81,7 +81,11 @@ export interface OpencodeClientConfig {
 export interface ResolvedConfig {
   /** Base URL as a URL object (path prefix kept, trailing slash removed). */
   baseUrl: URL;
-  /** The base URL as given, normalised (no trailing slash); the cache scope of the client. */
+  /**
+   * The base URL normalised (no trailing slash) and WITHOUT its query string: the cache scope of
+   * the client and what `client.info` shows. A query may carry credentials (`?auth_token=`, which
+   * the server accepts), so it is only ever put on the wire, never in keys, logs or errors.
+   */
   baseUrlString: string;
   /** Authorization header value, or undefined when no password is set. */
   authorization: string | undefined;
@@ -168,7 +172,8 @@ export function resolveConfig(config: OpencodeClientConfig = {}): ResolvedConfig
   try {
     baseUrl = new URL(raw);
   } catch {
-    throw new TypeError(`opencode-react: baseUrl is not a valid URL: ${JSON.stringify(raw.replace(/\/\/[^@/]*@/, "//***@"))}`);
+    const masked = raw.replace(/\/\/[^@/]*@/, "//***@").replace(/[?#].*$/s, "?***");
+    throw new TypeError(`opencode-react: baseUrl is not a valid URL: ${JSON.stringify(masked)}`);
   }
   if (baseUrl.username || baseUrl.password) {
     throw new TypeError("opencode-react: put credentials in `password`, not in baseUrl (URLs end up in logs)");
@@ -184,7 +189,7 @@ export function resolveConfig(config: OpencodeClientConfig = {}): ResolvedConfig
   checkNumber("timeoutMs", timeoutMs, 0, ">= 0 (0 = no timeout)");
   return {
     baseUrl,
-    baseUrlString: baseUrl.toString().replace(/\/+$/, ""),
+    baseUrlString: `${baseUrl.origin}${baseUrl.pathname}`.replace(/\/+$/, ""),
     authorization: password === undefined ? undefined : `Basic ${encodeBase64(`${username}:${password}`)}`,
     hasPassword: password !== undefined,
     directory: isBlank(config.directory) ? undefined : config.directory,

@@ -25,6 +25,26 @@ export type OpencodeErrorCode =
   | "malformed_event"
   | "session";
 
+// A record, not a Set: an object literal is side-effect free (tree-shaken when unused) and the
+// compiler checks that every code is listed.
+const ERROR_CODES: Readonly<Record<OpencodeErrorCode, true>> = {
+  opencode: true,
+  bad_request: true,
+  unauthorized: true,
+  not_found: true,
+  conflict: true,
+  server: true,
+  invalid_response: true,
+  unsupported_server: true,
+  connection: true,
+  timeout: true,
+  stale_session: true,
+  idle_stream: true,
+  frame_too_large: true,
+  malformed_event: true,
+  session: true,
+};
+
 /**
  * Options shared by every error constructor.
  * @example throw new OpencodeError("request failed", { status: 500, body: { message: "boom" }, cause: error });
@@ -44,16 +64,24 @@ export interface OpencodeErrorOptions {
  * try { await client.sessions.get("ses_x") } catch (e) { if (e instanceof OpencodeError) console.log(e.code, e.status) }
  */
 export class OpencodeError extends Error {
+  // `name` and `code` are prototype getters returning string literals, not `new.target.name`: a
+  // consumer's minifier renames classes (NotFoundError -> "r"), never string literals.
+  /** The class name, stable under minification. */
+  override get name(): string {
+    return "OpencodeError";
+  }
   /** Stable discriminator; narrow on it instead of `instanceof` across bundles. */
-  readonly code: OpencodeErrorCode = "opencode";
+  get code(): OpencodeErrorCode {
+    return "opencode";
+  }
   /** HTTP status, when the error comes from a response. */
   readonly status: number | undefined;
   /** Parsed response body, when there was one. */
   readonly body: unknown;
 
   constructor(message?: string, options: OpencodeErrorOptions = {}) {
-    super(message || new.target.name, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (!message) this.message = this.name;
     this.status = options.status;
     this.body = options.body;
   }
@@ -64,7 +92,12 @@ export class OpencodeError extends Error {
  * @example if (e instanceof BadRequestError) showValidation(e.message)
  */
 export class BadRequestError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "bad_request";
+  override get name(): string {
+    return "BadRequestError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "bad_request";
+  }
 }
 
 /**
@@ -72,7 +105,12 @@ export class BadRequestError extends OpencodeError {
  * @example if (e instanceof UnauthorizedError) askForPassword()
  */
 export class UnauthorizedError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "unauthorized";
+  override get name(): string {
+    return "UnauthorizedError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "unauthorized";
+  }
 }
 
 /**
@@ -80,7 +118,12 @@ export class UnauthorizedError extends OpencodeError {
  * @example if (e instanceof NotFoundError) navigate("/")
  */
 export class NotFoundError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "not_found";
+  override get name(): string {
+    return "NotFoundError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "not_found";
+  }
 }
 
 /**
@@ -96,7 +139,12 @@ export type SessionNotFoundError = NotFoundError;
  * @example if (e instanceof ConflictError) retryLater()
  */
 export class ConflictError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "conflict";
+  override get name(): string {
+    return "ConflictError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "conflict";
+  }
 }
 
 /**
@@ -104,7 +152,12 @@ export class ConflictError extends OpencodeError {
  * @example if (e instanceof ServerError) toast(e.message)
  */
 export class ServerError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "server";
+  override get name(): string {
+    return "ServerError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "server";
+  }
 }
 
 /**
@@ -112,7 +165,12 @@ export class ServerError extends OpencodeError {
  * @example if (e instanceof InvalidResponseError) console.warn(e.message)
  */
 export class InvalidResponseError extends ServerError {
-  override readonly code: OpencodeErrorCode = "invalid_response";
+  override get name(): string {
+    return "InvalidResponseError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "invalid_response";
+  }
 }
 
 /**
@@ -121,7 +179,12 @@ export class InvalidResponseError extends ServerError {
  * @example if (e instanceof UnsupportedServerError) showUpgradeHint()
  */
 export class UnsupportedServerError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "unsupported_server";
+  override get name(): string {
+    return "UnsupportedServerError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "unsupported_server";
+  }
 }
 
 /**
@@ -129,7 +192,12 @@ export class UnsupportedServerError extends OpencodeError {
  * @example if (e instanceof ConnectionError) showOffline()
  */
 export class ConnectionError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "connection";
+  override get name(): string {
+    return "ConnectionError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "connection";
+  }
 }
 
 /**
@@ -137,7 +205,12 @@ export class ConnectionError extends OpencodeError {
  * @example if (e instanceof TimeoutError) offerRetry()
  */
 export class TimeoutError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "timeout";
+  override get name(): string {
+    return "TimeoutError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "timeout";
+  }
 }
 
 /**
@@ -145,7 +218,12 @@ export class TimeoutError extends OpencodeError {
  * @example if (e instanceof StaleSessionError) showStalled()
  */
 export class StaleSessionError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "stale_session";
+  override get name(): string {
+    return "StaleSessionError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "stale_session";
+  }
 }
 
 /**
@@ -153,7 +231,12 @@ export class StaleSessionError extends OpencodeError {
  * @example if (e instanceof IdleStreamError) showWedged()
  */
 export class IdleStreamError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "idle_stream";
+  override get name(): string {
+    return "IdleStreamError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "idle_stream";
+  }
 }
 
 /**
@@ -161,7 +244,12 @@ export class IdleStreamError extends OpencodeError {
  * @example client.events.onError((e) => e instanceof FrameTooLargeError && console.warn(e.message))
  */
 export class FrameTooLargeError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "frame_too_large";
+  override get name(): string {
+    return "FrameTooLargeError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "frame_too_large";
+  }
 }
 
 /**
@@ -169,7 +257,12 @@ export class FrameTooLargeError extends OpencodeError {
  * @example client.events.onError((e) => e instanceof MalformedEventError && console.warn(e.message))
  */
 export class MalformedEventError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "malformed_event";
+  override get name(): string {
+    return "MalformedEventError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "malformed_event";
+  }
 }
 
 /**
@@ -178,7 +271,12 @@ export class MalformedEventError extends OpencodeError {
  * @example if (e instanceof SessionError) console.log(e.errorName, e.message)
  */
 export class SessionError extends OpencodeError {
-  override readonly code: OpencodeErrorCode = "session";
+  override get name(): string {
+    return "SessionError";
+  }
+  override get code(): OpencodeErrorCode {
+    return "session";
+  }
   /** The server's error name, e.g. "APIError" or "UnknownError". */
   readonly errorName: string;
 
@@ -193,5 +291,9 @@ export class SessionError extends OpencodeError {
  * @example if (isOpencodeError(e)) report(e.code)
  */
 export function isOpencodeError(value: unknown): value is OpencodeError {
-  return value instanceof OpencodeError;
+  // By code, not instanceof: two copies of the package (a monorepo, a bundled dependency) have two
+  // OpencodeError classes, and an error thrown by one must still be recognised by the other.
+  if (!(value instanceof Error)) return false;
+  const code: unknown = (value as { code?: unknown }).code;
+  return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);
 }

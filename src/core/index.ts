@@ -1,14 +1,13 @@
 /**
- * opencode-react/core: the framework-free client (no React import anywhere under src/core).
+ * opencode-react/core: the framework-free client (HTTP + the shared event feed), the reply store
+ * and the typed errors. No React import anywhere under src/core. docs/api.md lists every export.
  * @packageDocumentation
  */
+// Client and its configuration.
 export { createOpencodeClient } from "./client";
 export type { OpencodeClient, OpencodeClientInfo } from "./client";
-export { resolveConfig, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./config";
-export type { OpencodeClientConfig, EventFeedOptions, RequestInstrumentation, ResolvedConfig } from "./config";
-export * from "./errors";
-export { toPromptBody, toPromptModel, toSessionModel } from "./api";
-export { agentPart, filePart, fillPath, modelString, resolveFileParts } from "./api";
+export type { OpencodeClientConfig, EventFeedOptions, RequestInstrumentation } from "./config";
+export { agentPart, filePart } from "./api";
 export type {
   CatalogApi,
   CommandInput,
@@ -39,7 +38,6 @@ export type {
   MessageWithParts,
   PartInput,
   PermissionReply,
-  PromptBody,
   PromptInput,
   PromptModel,
   PromptResult,
@@ -48,26 +46,64 @@ export type {
   SessionModel,
   SessionUpdatePatch,
 } from "./api";
-export { createEventHub } from "./events/hub";
-export { createServerFeed } from "./events/server-feed";
-export type { ServerFeed, ServerFeedOptions } from "./events/server-feed";
-export { FeedNotReadyError } from "./events/feed-errors";
-export { promptWhenReady } from "./events/prompt-when-ready";
+
+// The event feed (client.events, client.prompt).
 export type { PromptHandle, PromptWhenReadyOptions } from "./events/prompt-when-ready";
-export { createSseParser } from "./events/sse-parser";
-export type { SseParser, SseParserHandlers } from "./events/sse-parser";
-export { decodeEvent } from "./events/decode-event";
-export { sessionIdOf, isServerEvent, isMeaningfulEvent } from "./events/route";
+export type { EventHub, EventListener, FeedStatus, FeedTransport, LiveEventHub, OpencodeEvent, ReconnectInfo, SubscribeOptions, WireEvent } from "./events/types";
+
+// Errors.
+export {
+  OpencodeError,
+  BadRequestError,
+  UnauthorizedError,
+  NotFoundError,
+  SessionNotFoundError,
+  ConflictError,
+  ServerError,
+  InvalidResponseError,
+  UnsupportedServerError,
+  ConnectionError,
+  TimeoutError,
+  StaleSessionError,
+  IdleStreamError,
+  FrameTooLargeError,
+  MalformedEventError,
+  SessionError,
+  isOpencodeError,
+} from "./errors";
+export { FeedNotReadyError } from "./events/feed-errors";
+export type { OpencodeErrorCode, OpencodeErrorOptions } from "./errors";
+
+// The reply store: one session's in-flight turn as a zustand vanilla store.
+export { createReplyStore, distill } from "./reply";
 export type {
-  EventHub,
-  EventListener,
-  FeedStatus,
-  FeedTransport,
-  LiveEventHub,
-  OpencodeEvent,
-  ReconnectInfo,
-  ServerHeartbeatEvent,
-  SubscribeOptions,
-  WireEvent,
-} from "./events/types";
-export * from "./reply";
+  DistillSource,
+  DistilledReply,
+  PartLookup,
+  PendingPermission,
+  PendingQuestion,
+  QuestionLink,
+  ReplyFinishInfo,
+  ReplyMessageInfo,
+  ReplyOtherPart,
+  ReplyOtherPartType,
+  ReplyPart,
+  ReplyPartBase,
+  ReplyReasoningPart,
+  ReplySessionStatus,
+  ReplyState,
+  ReplyStatus,
+  ReplyStoreOptions,
+  ReplyStoreState,
+  ReplyTextPart,
+  ReplyToolPart,
+  ReplyToolStatus,
+  ReplyWatchdog,
+  ResolvedPrompt,
+  ThrottleOption,
+  Todo,
+  TokenTotals,
+  Totals,
+  TurnEndedBy,
+  TurnPhase,
+} from "./reply";

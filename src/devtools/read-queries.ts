@@ -1,7 +1,7 @@
 /** The live cache's queries of one client, as the devtools list them. */
 import type { QueryClient } from "@tanstack/react-query";
 import type { OpencodeClient } from "../core/client";
-import { opencodeKeys } from "../react/keys";
+import { opencodeKeys } from "../query/keys";
 
 /**
  * One cached query.

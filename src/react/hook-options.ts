@@ -1,5 +1,5 @@
 /** Option types shared by the hooks: TanStack's own options minus what the hook decides. */
-import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
+import type { MutationFunctionContext, QueryKey, UseMutationOptions, UseQueryOptions } from "@tanstack/react-query";
 
 /**
  * Options a query hook passes through to `useQuery` (`enabled`, `select`, `staleTime`,
@@ -13,23 +13,17 @@ export type OpencodeQueryOptions<TQueryFnData, TData = TQueryFnData, TQueryKey e
 >;
 
 /**
- * Callbacks and settings a mutation hook passes through to `useMutation`. The hook's own cache
- * work (optimistic patch, rollback) runs first, then these.
- * @example useDeleteSession({ onSuccess: () => navigate("/") })
+ * Options a mutation hook passes through to `useMutation`: TanStack's own (`onSuccess`,
+ * `onError`, `onSettled`, `retry`, `mutationKey`, `meta`, `scope`, `throwOnError`, ...), whose
+ * callbacks get TanStack's arguments `(data, variables, onMutateResult, context)`. The hook's
+ * own cache work (optimistic patch, rollback) runs first, then these; `onMutateResult` is the
+ * hook's own (its undo handles), and an `onMutate` of yours runs after the hook's.
+ * @example useDeleteSession({ onSuccess: (_deleted, sessionId, _result, { client }) => client.invalidateQueries({ queryKey: ["mine", sessionId] }) })
  */
-export interface OpencodeMutationOptions<TData, TVariables> {
-  /** Called after the hook updated the caches with the server's answer. */
-  onSuccess?: (data: TData, variables: TVariables) => unknown;
-  /** Called after the hook rolled its optimistic change back. */
-  onError?: (error: Error, variables: TVariables) => unknown;
-  /** Called last, on success and on error. */
-  onSettled?: (data: TData | undefined, error: Error | null, variables: TVariables) => unknown;
-  /** Key for `useMutationState` / `useIsMutating`. */
-  mutationKey?: readonly unknown[];
-  /** Retries of the request (default 0: none). */
-  retry?: boolean | number;
-  /** Throw errors to the nearest error boundary. */
-  throwOnError?: boolean;
-  /** Free-form data stored with the mutation. */
-  meta?: Record<string, unknown>;
-}
+export type OpencodeMutationOptions<TData, TVariables, TOnMutateResult = unknown> = Omit<
+  UseMutationOptions<TData, Error, TVariables, TOnMutateResult>,
+  "mutationFn" | "onMutate"
+> & {
+  /** Called after the hook's own `onMutate`; what it returns is ignored. */
+  onMutate?: (variables: TVariables, context: MutationFunctionContext) => unknown;
+};

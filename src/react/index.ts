@@ -9,8 +9,8 @@ export type { OpencodeProviderProps } from "./provider";
 export { OpencodeContext, useOpencodeClient, useOpencodeContext } from "./context";
 export type { OpencodeContextValue } from "./context";
 
-export { opencodeKeys, scopeOf } from "./keys";
-export type { OpencodeScope, ScopeSource } from "./keys";
+export { opencodeKeys, scopeOf } from "../query/keys";
+export type { OpencodeScope, ScopeSource } from "../query/keys";
 export {
   healthQueryOptions,
   sessionsQueryOptions,
@@ -22,11 +22,9 @@ export {
   permissionsQueryOptions,
   retryUnlessClientError,
   LIVE_STALE_TIME,
-  QUERY_DEFAULTS,
-  LIVE_QUERY_DEFAULTS,
-} from "./query-options";
-export { messagesInfiniteQueryOptions, DEFAULT_MESSAGE_PAGE_SIZE } from "./messages-query-options";
-export type { MessagesPaging } from "./messages-query-options";
+} from "../query/query-options";
+export { messagesInfiniteQueryOptions, DEFAULT_MESSAGE_PAGE_SIZE } from "../query/messages-query-options";
+export type { MessagesPaging } from "../query/messages-query-options";
 export type { OpencodeQueryOptions, OpencodeMutationOptions } from "./hook-options";
 
 export { useHealth } from "./use-health";
@@ -68,22 +66,6 @@ export { buildOptimisticMessage, identifyPrompt, isOptimisticMessage } from "./c
 export type { IdentifiedPrompt } from "./cache/optimistic-message";
 export * from "./stream";
 
-export {
-  providersQueryOptions,
-  providerListQueryOptions,
-  agentsQueryOptions,
-  commandsQueryOptions,
-  skillsQueryOptions,
-  configQueryOptions,
-  pathQueryOptions,
-  projectQueryOptions,
-  vcsQueryOptions,
-  findFilesQueryOptions,
-  fileContentQueryOptions,
-  fileStatusQueryOptions,
-  sessionDiffQueryOptions,
-  FIND_FILES_STALE_TIME,
-} from "./catalog-query-options";
 export { useProviders, useProviderList, useAgents, useCommands, useSkills, useConfig, usePath, useProject, useVcs } from "./use-catalog";
 export { useUpdateConfig } from "./use-update-config";
 export { useFindFiles, useFileContent, useFileStatus, useSessionDiff } from "./use-files";

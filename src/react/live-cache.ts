@@ -7,7 +7,7 @@ import type { Query, QueryClient } from "@tanstack/react-query";
 import type { OpencodeClient } from "../core/client";
 import { applyEventToCache } from "./cache/apply-event";
 import { createDeltaBuffer } from "./cache/delta-buffer";
-import { opencodeKeys, scopeOf } from "./keys";
+import { opencodeKeys, scopeOf } from "../query/keys";
 
 interface Holder {
   count: number;

@@ -18,24 +18,28 @@ export type CacheCallbacks<TData, TVariables, TContext> = Pick<
 export function withCallerOptions<TData, TVariables, TContext>(
   mutationFn: (variables: TVariables) => Promise<TData>,
   ours: CacheCallbacks<TData, TVariables, TContext>,
-  caller: OpencodeMutationOptions<TData, TVariables>,
+  caller: OpencodeMutationOptions<TData, TVariables, TContext>,
 ): UseMutationOptions<TData, Error, TVariables, TContext> {
-  const { onSuccess, onError, onSettled, ...settings } = caller;
+  const { onMutate, onSuccess, onError, onSettled, ...settings } = caller;
   return {
     ...settings,
     mutationFn,
-    onMutate: ours.onMutate,
+    async onMutate(variables, context) {
+      const result = (await ours.onMutate?.(variables, context)) as TContext;
+      await onMutate?.(variables, context);
+      return result;
+    },
     async onSuccess(data, variables, result, context) {
       await ours.onSuccess?.(data, variables, result, context);
-      await onSuccess?.(data, variables);
+      await onSuccess?.(data, variables, result, context);
     },
     async onError(error, variables, result, context) {
       await ours.onError?.(error, variables, result, context);
-      await onError?.(error, variables);
+      await onError?.(error, variables, result, context);
     },
     async onSettled(data, error, variables, result, context) {
       await ours.onSettled?.(data, error, variables, result, context);
-      await onSettled?.(data, error, variables);
+      await onSettled?.(data, error, variables, result, context);
     },
   };
 }

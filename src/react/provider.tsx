@@ -1,7 +1,8 @@
-import { useContext, useMemo, useRef, type ReactNode } from "react";
+import { useContext, useEffect, useMemo, useRef, type ReactElement, type ReactNode } from "react";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import type { OpencodeClient } from "../core/client";
 import { OpencodeContext, type OpencodeContextValue } from "./context";
+import { warnIfClientRecreated } from "./dev-warnings";
 
 /**
  * Props of {@link OpencodeProvider}.
@@ -42,7 +43,7 @@ export interface OpencodeProviderProps {
  *   </OpencodeProvider>,
  * );
  */
-export function OpencodeProvider({ client: given, directory, queryClient, children }: OpencodeProviderProps): ReactNode {
+export function OpencodeProvider({ client: given, directory, queryClient, children }: OpencodeProviderProps): ReactElement {
   const outer = useContext(QueryClientContext);
   const enclosing = useContext(OpencodeContext);
   const base = given ?? enclosing?.client;
@@ -58,6 +59,11 @@ export function OpencodeProvider({ client: given, directory, queryClient, childr
     own.current ??= new QueryClient();
     resolved = own.current;
   }
+  const previousClient = useRef(client);
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "production") warnIfClientRecreated(previousClient.current, client);
+    previousClient.current = client;
+  }, [client]);
   const value = useMemo<OpencodeContextValue>(() => ({ client, queryClient: resolved }), [client, resolved]);
   return (
     <QueryClientProvider client={resolved}>

@@ -11,11 +11,12 @@ import {
   providersQueryOptions,
   skillsQueryOptions,
   vcsQueryOptions,
-} from "./catalog-query-options";
+} from "../query/catalog-query-options";
 import { useOpencodeContext } from "./context";
 import type { OpencodeQueryOptions } from "./hook-options";
 import type { OpencodeClient } from "../core/client";
 import type { QueryKey } from "@tanstack/react-query";
+import { withOurDefaults } from "./query-defaults";
 import { useLiveCache } from "./use-live-cache";
 
 /** What a `*QueryOptions` helper returns, reduced to what the hook reads (T ties it to the data type). */
@@ -31,7 +32,7 @@ function useCatalogQuery<T, TData>(make: (client: OpencodeClient) => Base<T>, op
   const { client, queryClient } = useOpencodeContext();
   useLiveCache();
   const base = make(client);
-  return useQuery<T, Error, TData>({ ...base, ...options, queryKey: base.queryKey, queryFn: base.queryFn } as never, queryClient);
+  return useQuery<T, Error, TData>(withOurDefaults(queryClient, { ...base, ...options, queryKey: base.queryKey, queryFn: base.queryFn }, true) as never, queryClient);
 }
 
 /**

@@ -4,7 +4,7 @@ import { pauseFetches } from "./cache/pause-fetches";
 import { dropSession, findCachedSession, writeSession } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 import type { OptimisticContext } from "./use-update-session";
 
@@ -22,7 +22,7 @@ interface DeleteContext extends OptimisticContext {
  * <button onClick={() => remove.mutate(sessionId)}>Delete</button>
  */
 export function useDeleteSession(
-  options: OpencodeMutationOptions<boolean, string> = {},
+  options: OpencodeMutationOptions<boolean, string, DeleteContext> = {},
 ): UseMutationResult<boolean, Error, string, DeleteContext> {
   const { client, queryClient } = useOpencodeContext();
   return useMutation(

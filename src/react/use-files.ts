@@ -1,9 +1,10 @@
 import { keepPreviousData, skipToken, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { File, FileContent, SnapshotFileDiff } from "@opencode-ai/sdk/v2";
 import type { FindFilesOptions } from "../core/api";
-import { fileContentQueryOptions, fileStatusQueryOptions, findFilesQueryOptions, sessionDiffQueryOptions } from "./catalog-query-options";
+import { fileContentQueryOptions, fileStatusQueryOptions, findFilesQueryOptions, sessionDiffQueryOptions } from "../query/catalog-query-options";
 import { useOpencodeContext } from "./context";
 import type { OpencodeQueryOptions } from "./hook-options";
+import { withOurDefaults } from "./query-defaults";
 import { useLiveCache } from "./use-live-cache";
 
 /**
@@ -26,7 +27,7 @@ export function useFindFiles<TData = string[]>(query: string | undefined, option
   const base = findFilesQueryOptions(client, query ?? "", filters);
   const active = query !== undefined && query !== "";
   return useQuery<string[], Error, TData>(
-    { placeholderData: keepPreviousData, ...base, ...rest, queryKey: base.queryKey, queryFn: active ? base.queryFn : skipToken } as never,
+    withOurDefaults(queryClient, { placeholderData: keepPreviousData, ...base, ...rest, queryKey: base.queryKey, queryFn: active ? base.queryFn : skipToken }, false) as never,
     queryClient,
   );
 }
@@ -40,7 +41,7 @@ export function useFileContent<TData = FileContent>(path: string | undefined, op
   const { client, queryClient } = useOpencodeContext();
   useLiveCache();
   const base = fileContentQueryOptions(client, path ?? "");
-  return useQuery<FileContent, Error, TData>({ ...base, ...options, queryKey: base.queryKey, queryFn: path === undefined ? skipToken : base.queryFn } as never, queryClient);
+  return useQuery<FileContent, Error, TData>(withOurDefaults(queryClient, { ...base, ...options, queryKey: base.queryKey, queryFn: path === undefined ? skipToken : base.queryFn }, true) as never, queryClient);
 }
 
 /**
@@ -51,7 +52,7 @@ export function useFileStatus<TData = File[]>(options: OpencodeQueryOptions<File
   const { client, queryClient } = useOpencodeContext();
   useLiveCache();
   const base = fileStatusQueryOptions(client);
-  return useQuery<File[], Error, TData>({ ...base, ...options, queryKey: base.queryKey, queryFn: base.queryFn } as never, queryClient);
+  return useQuery<File[], Error, TData>(withOurDefaults(queryClient, { ...base, ...options, queryKey: base.queryKey, queryFn: base.queryFn }, true) as never, queryClient);
 }
 
 /**
@@ -68,7 +69,7 @@ export function useSessionDiff<TData = SnapshotFileDiff[]>(
   const { messageID, ...rest } = options;
   const base = sessionDiffQueryOptions(client, sessionId ?? "", messageID);
   return useQuery<SnapshotFileDiff[], Error, TData>(
-    { ...base, ...rest, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn } as never,
+    withOurDefaults(queryClient, { ...base, ...rest, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn }, true) as never,
     queryClient,
   );
 }

@@ -1,9 +1,10 @@
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { HealthInfo } from "../core/api";
 import { useOpencodeContext } from "./context";
+import { withOurDefaults } from "./query-defaults";
 import type { OpencodeQueryOptions } from "./hook-options";
-import type { opencodeKeys } from "./keys";
-import { healthQueryOptions, QUERY_DEFAULTS } from "./query-options";
+import type { opencodeKeys } from "../query/keys";
+import { healthQueryOptions } from "../query/query-options";
 
 type HealthKey = ReturnType<typeof opencodeKeys.health>;
 
@@ -20,5 +21,5 @@ export function useHealth<TData = HealthInfo>(
 ): UseQueryResult<TData, Error> {
   const { client, queryClient } = useOpencodeContext();
   const base = healthQueryOptions(client);
-  return useQuery<HealthInfo, Error, TData, HealthKey>({ ...QUERY_DEFAULTS, ...options, queryKey: base.queryKey, queryFn: base.queryFn }, queryClient);
+  return useQuery<HealthInfo, Error, TData, HealthKey>(withOurDefaults(queryClient, { ...options, queryKey: base.queryKey, queryFn: base.queryFn }, false), queryClient);
 }

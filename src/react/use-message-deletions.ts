@@ -4,7 +4,7 @@ import { findMessage, removeMessage, updateMessageAt, type MessagePages } from "
 import { patchQueries } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 
 /** Variables of `useDeleteMessage`. @example del.mutate({ sessionId, messageID } satisfies DeleteMessageVariables) */

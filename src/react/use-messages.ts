@@ -2,9 +2,10 @@ import { skipToken, useInfiniteQuery, useQuery, type UseInfiniteQueryOptions, ty
 import type { MessagePage } from "../core/api";
 import type { MessagePages } from "./cache/message-pages";
 import { useOpencodeContext } from "./context";
-import type { opencodeKeys } from "./keys";
-import { messagesInfiniteQueryOptions, type MessagesPaging } from "./messages-query-options";
-import { LIVE_QUERY_DEFAULTS, sessionQueryOptions } from "./query-options";
+import { withOurDefaults } from "./query-defaults";
+import type { opencodeKeys } from "../query/keys";
+import { messagesInfiniteQueryOptions, type MessagesPaging } from "../query/messages-query-options";
+import { sessionQueryOptions } from "../query/query-options";
 import { hideRevertedPages } from "./revert-pages";
 import { useLiveCache } from "./use-live-cache";
 
@@ -48,18 +49,21 @@ export function useMessages<TData = MessagePages>(
     queryClient,
   ).data;
   return useInfiniteQuery<MessagePage, Error, TData, MessagesKey, string | undefined>(
-    {
-      ...LIVE_QUERY_DEFAULTS,
-      ...rest,
-      select: (data: MessagePages) => {
-        const shown = showReverted ? data : hideRevertedPages(data, revert);
-        return select ? select(shown) : (shown as TData);
+    withOurDefaults(
+      queryClient,
+      {
+        ...rest,
+        select: (data: MessagePages) => {
+          const shown = showReverted ? data : hideRevertedPages(data, revert);
+          return select ? select(shown) : (shown as TData);
+        },
+        queryKey: base.queryKey,
+        queryFn: sessionId === undefined ? skipToken : base.queryFn,
+        initialPageParam: base.initialPageParam,
+        getNextPageParam: base.getNextPageParam,
       },
-      queryKey: base.queryKey,
-      queryFn: sessionId === undefined ? skipToken : base.queryFn,
-      initialPageParam: base.initialPageParam,
-      getNextPageParam: base.getNextPageParam,
-    },
+      true,
+    ),
     queryClient,
   );
 }

@@ -8,7 +8,7 @@ import { pauseFetches } from "./cache/pause-fetches";
 import { patchQueries } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 
 /**
@@ -54,7 +54,7 @@ interface SendContext {
  * const { reply } = await send.mutateAsync({ sessionId, text: "Summarise", mode: "sync" });
  */
 export function useSendMessage(
-  options: OpencodeMutationOptions<SendMessageResult, SendMessageVariables> = {},
+  options: OpencodeMutationOptions<SendMessageResult, SendMessageVariables, SendContext> = {},
 ): UseMutationResult<SendMessageResult, Error, SendMessageVariables, SendContext> {
   const { client, queryClient } = useOpencodeContext();
   const mutation = useMutation(

@@ -5,7 +5,7 @@ import type { OpencodeClient } from "../core/client";
 import { findCachedSession, writeSession } from "./cache/query-writes";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 
 /**

@@ -3,9 +3,10 @@ import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { SessionStatus } from "@opencode-ai/sdk/v2";
 import { IDLE_STATUS, sessionStatusOf } from "./cache/status";
 import { useOpencodeContext } from "./context";
+import { withOurDefaults } from "./query-defaults";
 import type { OpencodeQueryOptions } from "./hook-options";
-import type { opencodeKeys } from "./keys";
-import { LIVE_QUERY_DEFAULTS, sessionStatusQueryOptions } from "./query-options";
+import type { opencodeKeys } from "../query/keys";
+import { sessionStatusQueryOptions } from "../query/query-options";
 import { useLiveCache } from "./use-live-cache";
 
 type StatusMap = Record<string, SessionStatus>;
@@ -25,7 +26,7 @@ export function useSessionStatus<TData = StatusMap>(
   useLiveCache();
   const base = sessionStatusQueryOptions(client);
   return useQuery<StatusMap, Error, TData, StatusKey>(
-    { ...LIVE_QUERY_DEFAULTS, ...options, queryKey: base.queryKey, queryFn: base.queryFn },
+    withOurDefaults(queryClient, { ...options, queryKey: base.queryKey, queryFn: base.queryFn }, true),
     queryClient,
   );
 }

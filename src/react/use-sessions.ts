@@ -1,10 +1,11 @@
-import { skipToken, useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { skipToken, useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { Session } from "@opencode-ai/sdk/v2";
 import type { SessionListFilters } from "../core/api";
 import { useOpencodeContext } from "./context";
+import { withOurDefaults } from "./query-defaults";
 import type { OpencodeQueryOptions } from "./hook-options";
-import type { opencodeKeys } from "./keys";
-import { LIVE_QUERY_DEFAULTS, sessionChildrenQueryOptions, sessionQueryOptions, sessionsQueryOptions } from "./query-options";
+import type { opencodeKeys } from "../query/keys";
+import { sessionChildrenQueryOptions, sessionQueryOptions, sessionsQueryOptions } from "../query/query-options";
 import { useLiveCache } from "./use-live-cache";
 
 type SessionListKey = ReturnType<typeof opencodeKeys.sessionList>;
@@ -26,7 +27,7 @@ export function useSessions<TData = Session[]>(
   useLiveCache();
   const base = sessionsQueryOptions(client, filters);
   return useQuery<Session[], Error, TData, SessionListKey>(
-    { ...LIVE_QUERY_DEFAULTS, ...options, queryKey: base.queryKey, queryFn: base.queryFn },
+    withOurDefaults<UseQueryOptions<Session[], Error, TData, SessionListKey>>(queryClient, { ...options, queryKey: base.queryKey, queryFn: base.queryFn }, true),
     queryClient,
   );
 }
@@ -47,7 +48,7 @@ export function useSession<TData = Session>(
   useLiveCache();
   const base = sessionQueryOptions(client, sessionId ?? "");
   return useQuery<Session, Error, TData, SessionKey>(
-    { ...LIVE_QUERY_DEFAULTS, ...options, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn },
+    withOurDefaults<UseQueryOptions<Session, Error, TData, SessionKey>>(queryClient, { ...options, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn }, true),
     queryClient,
   );
 }
@@ -65,7 +66,7 @@ export function useSessionChildren<TData = Session[]>(
   useLiveCache();
   const base = sessionChildrenQueryOptions(client, sessionId ?? "");
   return useQuery<Session[], Error, TData, ChildrenKey>(
-    { ...LIVE_QUERY_DEFAULTS, ...options, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn },
+    withOurDefaults<UseQueryOptions<Session[], Error, TData, ChildrenKey>>(queryClient, { ...options, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn }, true),
     queryClient,
   );
 }

@@ -1,9 +1,10 @@
-import { skipToken, useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { skipToken, useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { Todo } from "@opencode-ai/sdk/v2";
 import { useOpencodeContext } from "./context";
+import { withOurDefaults } from "./query-defaults";
 import type { OpencodeQueryOptions } from "./hook-options";
-import type { opencodeKeys } from "./keys";
-import { LIVE_QUERY_DEFAULTS, todosQueryOptions } from "./query-options";
+import type { opencodeKeys } from "../query/keys";
+import { todosQueryOptions } from "../query/query-options";
 import { useLiveCache } from "./use-live-cache";
 
 type TodosKey = ReturnType<typeof opencodeKeys.todos>;
@@ -23,7 +24,7 @@ export function useTodos<TData = Todo[]>(
   useLiveCache();
   const base = todosQueryOptions(client, sessionId ?? "");
   return useQuery<Todo[], Error, TData, TodosKey>(
-    { ...LIVE_QUERY_DEFAULTS, ...options, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn },
+    withOurDefaults<UseQueryOptions<Todo[], Error, TData, TodosKey>>(queryClient, { ...options, queryKey: base.queryKey, queryFn: sessionId === undefined ? skipToken : base.queryFn }, true),
     queryClient,
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, type UseMutationResult } from "@tanstack/react-query";
 import type { Config } from "@opencode-ai/sdk/v2";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 
 /**

@@ -6,7 +6,7 @@ import { findCachedSession, writeSession } from "./cache/query-writes";
 import { applySessionPatch } from "./cache/session-patch";
 import { useOpencodeContext } from "./context";
 import type { OpencodeMutationOptions } from "./hook-options";
-import { opencodeKeys } from "./keys";
+import { opencodeKeys } from "../query/keys";
 import { withCallerOptions } from "./mutation-options";
 
 /**
@@ -37,7 +37,7 @@ export interface UpdateSessionVariables extends SessionUpdatePatch {
  * update.mutate({ sessionId, archived: true });
  */
 export function useUpdateSession(
-  options: OpencodeMutationOptions<Session, UpdateSessionVariables> = {},
+  options: OpencodeMutationOptions<Session, UpdateSessionVariables, OptimisticContext> = {},
 ): UseMutationResult<Session, Error, UpdateSessionVariables, OptimisticContext> {
   const { client, queryClient } = useOpencodeContext();
   return useMutation(

@@ -3,7 +3,8 @@
  * counted at a TCP proxy: 3 directories x 3 sessions, no cross-talk, one prompt each.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOpencodeClient, isServerEvent, sessionIdOf } from "../../src/core";
+import { createOpencodeClient } from "../../src/core";
+import { isServerEvent, sessionIdOf } from "../../src/core/events/route";
 import type { OpencodeClient, ReconnectInfo, WireEvent } from "../../src/core";
 import { useOpencodeServer } from "../harness/use-server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";

@@ -4,7 +4,8 @@
  * stored reply intact) and ten sessions streaming at once over one `/event` connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOpencodeClient, isServerEvent, sessionIdOf } from "../../src/core";
+import { createOpencodeClient } from "../../src/core";
+import { isServerEvent, sessionIdOf } from "../../src/core/events/route";
 import type { ReconnectInfo, WireEvent } from "../../src/core";
 import { useOpencodeServer } from "../harness/use-server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";

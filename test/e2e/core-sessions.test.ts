@@ -4,7 +4,8 @@
  * directory scoping (two clients on two project folders the server has never seen).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createOpencodeClient, isServerEvent, NotFoundError, sessionIdOf } from "../../src/core";
+import { createOpencodeClient, NotFoundError } from "../../src/core";
+import { isServerEvent, sessionIdOf } from "../../src/core/events/route";
 import type { OpencodeClient, WireEvent } from "../../src/core";
 import { useOpencodeServer, waitFor } from "../harness/use-server";
 import { assistantText, field, fileTimer, HELLO_TEXT, runTurn, startTurn, tempProject } from "./core-support";

@@ -2,7 +2,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { opencodeKeys } from "../../src/react/keys";
+import { opencodeKeys } from "../../src/query/keys";
 import { OpencodeProvider } from "../../src/react/provider";
 import { useSession, useSessions } from "../../src/react/use-sessions";
 import { createFakeOpencode } from "../support/fake-opencode";

@@ -2,9 +2,9 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { createOpencodeClient } from "../../src/core/client";
-import { opencodeKeys, scopeOf } from "../../src/react/keys";
-import { messagesInfiniteQueryOptions } from "../../src/react/messages-query-options";
-import { sessionQueryOptions, sessionsQueryOptions, todosQueryOptions } from "../../src/react/query-options";
+import { opencodeKeys, scopeOf } from "../../src/query/keys";
+import { messagesInfiniteQueryOptions } from "../../src/query/messages-query-options";
+import { sessionQueryOptions, sessionsQueryOptions, todosQueryOptions } from "../../src/query/query-options";
 import { fakeSession, fakeTodo } from "../support/fake-opencode-data";
 
 const client = createOpencodeClient({ baseUrl: "http://h:1", directory: "/repo" });

@@ -7,7 +7,7 @@
 import { act, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServerError } from "../../src/core/errors";
-import { opencodeKeys } from "../../src/react/keys";
+import { opencodeKeys } from "../../src/query/keys";
 import { usePermissions, useQuestions, useStream } from "../../src/react/stream";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakePermission, fakeQuestion } from "../support/fake-opencode-data";

@@ -2,7 +2,7 @@
 import { act, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { ConflictError, NotFoundError, ServerError } from "../../src/core/errors";
-import { opencodeKeys } from "../../src/react/keys";
+import { opencodeKeys } from "../../src/query/keys";
 import { useAbortSession } from "../../src/react/use-abort-session";
 import { useCreateSession } from "../../src/react/use-create-session";
 import { useDeleteSession } from "../../src/react/use-delete-session";

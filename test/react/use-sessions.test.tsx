@@ -2,7 +2,7 @@
 import { waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { NotFoundError } from "../../src/core/errors";
-import { opencodeKeys } from "../../src/react/keys";
+import { opencodeKeys } from "../../src/query/keys";
 import { useSession, useSessionChildren, useSessions } from "../../src/react/use-sessions";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeClient, feedOpen, renderOpencodeHook, testQueryClient } from "../support/render-opencode";

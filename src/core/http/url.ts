@@ -36,5 +36,8 @@ export function buildUrl(
  */
 export function pathSegment(id: string): string {
   if (typeof id !== "string" || id === "") throw new TypeError("opencode-react: an id must be a non-empty string");
+  // "." and ".." are dot-segments: URL resolution removes them (`/session/./abort` is sent as
+  // `POST /session/abort`), so the request would reach another route.
+  if (id === "." || id === "..") throw new TypeError(`opencode-react: ${JSON.stringify(id)} is not a valid id (a dot-segment would change the route)`);
   return encodeURIComponent(id);
 }

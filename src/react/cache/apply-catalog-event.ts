@@ -7,7 +7,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { SnapshotFileDiff, VcsInfo } from "@opencode-ai/sdk/v2";
 import { sessionIdOf } from "../../core/events/route";
 import type { WireEvent } from "../../core/events/types";
-import { opencodeKeys, type ScopeSource } from "../keys";
+import { opencodeKeys, type ScopeSource } from "../../query/keys";
 import { patchQuery } from "./query-writes";
 
 /**

@@ -6,7 +6,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { PermissionRequest, QuestionRequest, SessionStatus, Todo } from "@opencode-ai/sdk/v2";
 import { sessionIdOf } from "../../core/events/route";
 import type { WireEvent } from "../../core/events/types";
-import { opencodeKeys, type ScopeSource } from "../keys";
+import { opencodeKeys, type ScopeSource } from "../../query/keys";
 import { patchMessagePages } from "./message-parts";
 import type { MessagePages } from "./message-pages";
 import { applyCatalogEvent } from "./apply-catalog-event";

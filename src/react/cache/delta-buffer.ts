@@ -9,7 +9,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { frameScheduler, type FrameScheduler } from "../../core/reply/frame-scheduler";
 import { sessionIdOf } from "../../core/events/route";
 import type { WireEvent } from "../../core/events/types";
-import { opencodeKeys, type ScopeSource } from "../keys";
+import { opencodeKeys, type ScopeSource } from "../../query/keys";
 import type { MessagePages } from "./message-pages";
 import { patchMessagePages } from "./message-parts";
 import { patchQueries } from "./query-writes";

@@ -6,7 +6,7 @@
 import type { QueryClient, QueryFilters, QueryKey } from "@tanstack/react-query";
 import type { Session } from "@opencode-ai/sdk/v2";
 import type { SessionListFilters } from "../../core/api";
-import { opencodeKeys, type ScopeSource } from "../keys";
+import { opencodeKeys, type ScopeSource } from "../../query/keys";
 import { isDict } from "./read";
 import { removeSession, upsertSession } from "./sessions";
 

@@ -9,7 +9,7 @@ import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { OpencodeError } from "../../core/errors";
 import { useOpencodeContext } from "../context";
-import { opencodeKeys } from "../keys";
+import { opencodeKeys } from "../../query/keys";
 import { toPromptInput } from "./prompt-input";
 import { ensureReplyStore, holdReplyStore, type ReplyStoreSettings } from "./registry";
 import { useAnsweredIds } from "./resolve-request";

@@ -3,12 +3,15 @@
  * `useSuspenseQuery`, `ensureQueryData`, or `setQueryData`/`getQueryData` with full types.
  * The live ones (all but health) have `staleTime: Infinity`: the live cache (see `useLiveCache`)
  * keeps them fresh from events and invalidates them after a reconnect, so there is no polling.
+ * They set no `retry`: the QueryClient's defaults apply (the hooks add `retryUnlessClientError`
+ * only where those set nothing). React-free: importable from a server component
+ * (`opencode-react/query`) to prefetch.
  */
-import { queryOptions } from "@tanstack/react-query";
 import type { PermissionRequest, QuestionRequest, Session, SessionStatus, Todo } from "@opencode-ai/sdk/v2";
 import type { HealthInfo, SessionListFilters } from "../core/api";
 import type { OpencodeClient } from "../core/client";
-import { OpencodeError, UnsupportedServerError } from "../core/errors";
+import { isOpencodeError } from "../core/errors";
+import { queryOptions } from "./identity";
 import { opencodeKeys } from "./keys";
 
 /**
@@ -20,25 +23,17 @@ export const LIVE_STALE_TIME = Number.POSITIVE_INFINITY;
 /**
  * The retry policy of every query here: up to 3 retries, none for errors a retry cannot fix (any
  * 4xx such as NotFoundError or UnauthorizedError, and an unsupported server).
- * @example useQuery({ ...myOptions, retry: retryUnlessClientError })
+ * @example new QueryClient({ defaultOptions: { queries: { retry: retryUnlessClientError } } })
  */
 export function retryUnlessClientError(failureCount: number, error: Error): boolean {
-  if (error instanceof UnsupportedServerError) return false;
-  if (error instanceof OpencodeError && error.status !== undefined && error.status >= 400 && error.status < 500) return false;
+  if (isOpencodeError(error)) {
+    if (error.code === "unsupported_server") return false;
+    if (error.status !== undefined && error.status >= 400 && error.status < 500) return false;
+  }
   return failureCount < 3;
 }
 
-/**
- * What every query here sets: its retry policy.
- * @example useQuery({ ...QUERY_DEFAULTS, queryKey, queryFn })
- */
-export const QUERY_DEFAULTS = { retry: retryUnlessClientError } as const;
-
-/**
- * What every event-fed query here sets: its retry policy and no staleness.
- * @example useQuery({ ...LIVE_QUERY_DEFAULTS, queryKey, queryFn })
- */
-export const LIVE_QUERY_DEFAULTS = { retry: retryUnlessClientError, staleTime: LIVE_STALE_TIME } as const;
+const LIVE = { staleTime: LIVE_STALE_TIME } as const;
 
 /**
  * `GET /global/health`. Not event-fed: TanStack's default staleness applies.
@@ -46,7 +41,6 @@ export const LIVE_QUERY_DEFAULTS = { retry: retryUnlessClientError, staleTime: L
  */
 export function healthQueryOptions(client: OpencodeClient) {
   return queryOptions({
-    ...QUERY_DEFAULTS,
     queryKey: opencodeKeys.health(client),
     queryFn: ({ signal }): Promise<HealthInfo> => client.health({ signal }),
   });
@@ -59,7 +53,7 @@ export function healthQueryOptions(client: OpencodeClient) {
  */
 export function sessionsQueryOptions(client: OpencodeClient, filters: SessionListFilters = {}) {
   return queryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    ...LIVE,
     queryKey: opencodeKeys.sessionList(client, filters),
     queryFn: ({ signal }): Promise<Session[]> => client.sessions.list(filters, { signal }),
   });
@@ -71,7 +65,7 @@ export function sessionsQueryOptions(client: OpencodeClient, filters: SessionLis
  */
 export function sessionQueryOptions(client: OpencodeClient, sessionId: string) {
   return queryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    ...LIVE,
     queryKey: opencodeKeys.session(client, sessionId),
     queryFn: ({ signal }): Promise<Session> => client.sessions.get(sessionId, { signal }),
   });
@@ -83,7 +77,7 @@ export function sessionQueryOptions(client: OpencodeClient, sessionId: string) {
  */
 export function sessionChildrenQueryOptions(client: OpencodeClient, sessionId: string) {
   return queryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    ...LIVE,
     queryKey: opencodeKeys.children(client, sessionId),
     queryFn: ({ signal }): Promise<Session[]> => client.sessions.children(sessionId, { signal }),
   });
@@ -95,7 +89,7 @@ export function sessionChildrenQueryOptions(client: OpencodeClient, sessionId: s
  */
 export function sessionStatusQueryOptions(client: OpencodeClient) {
   return queryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    ...LIVE,
     queryKey: opencodeKeys.status(client),
     queryFn: ({ signal }): Promise<Record<string, SessionStatus>> => client.sessions.status({ signal }),
   });
@@ -107,7 +101,7 @@ export function sessionStatusQueryOptions(client: OpencodeClient) {
  */
 export function todosQueryOptions(client: OpencodeClient, sessionId: string) {
   return queryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    ...LIVE,
     queryKey: opencodeKeys.todos(client, sessionId),
     queryFn: ({ signal }): Promise<Todo[]> => client.sessions.todo(sessionId, { signal }),
   });
@@ -120,7 +114,7 @@ export function todosQueryOptions(client: OpencodeClient, sessionId: string) {
  */
 export function questionsQueryOptions(client: OpencodeClient) {
   return queryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    ...LIVE,
     queryKey: opencodeKeys.questions(client),
     queryFn: ({ signal }): Promise<QuestionRequest[]> => client.questions.list({ signal }),
   });
@@ -133,7 +127,7 @@ export function questionsQueryOptions(client: OpencodeClient) {
  */
 export function permissionsQueryOptions(client: OpencodeClient) {
   return queryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    ...LIVE,
     queryKey: opencodeKeys.permissions(client),
     queryFn: ({ signal }): Promise<PermissionRequest[]> => client.permissions.list({ signal }),
   });

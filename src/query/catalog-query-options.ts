@@ -3,12 +3,14 @@
  * catalog is long-lived (`staleTime: Infinity`; refetched after a reconnect); VCS, file status and
  * session diffs are refreshed by their events (see cache/apply-catalog-event.ts).
  */
-import { queryOptions } from "@tanstack/react-query";
 import type { Agent, Command, Config, File, FileContent, Path, Project, SnapshotFileDiff, VcsInfo } from "@opencode-ai/sdk/v2";
 import type { ConfiguredProviders, FindFilesOptions, ProviderCatalog, Skill } from "../core/api";
 import type { OpencodeClient } from "../core/client";
 import { opencodeKeys } from "./keys";
-import { LIVE_QUERY_DEFAULTS, QUERY_DEFAULTS } from "./query-options";
+import { queryOptions } from "./identity";
+import { LIVE_STALE_TIME } from "./query-options";
+
+const LIVE_QUERY_DEFAULTS = { staleTime: LIVE_STALE_TIME } as const;
 
 /** How long a fuzzy path search stays fresh (the tree changes rarely while a user types). */
 export const FIND_FILES_STALE_TIME = 30_000;
@@ -72,7 +74,6 @@ export function vcsQueryOptions(client: OpencodeClient) {
  */
 export function findFilesQueryOptions(client: OpencodeClient, query: string, filters: FindFilesOptions = {}) {
   return queryOptions({
-    ...QUERY_DEFAULTS,
     staleTime: FIND_FILES_STALE_TIME,
     queryKey: opencodeKeys.findFiles(client, query, { ...filters }),
     queryFn: ({ signal }): Promise<string[]> => client.files.find(query, filters, { signal }),

@@ -1,8 +1,8 @@
-import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { MessagePage } from "../core/api";
 import type { OpencodeClient } from "../core/client";
+import { infiniteQueryOptions } from "./identity";
 import { opencodeKeys } from "./keys";
-import { LIVE_QUERY_DEFAULTS } from "./query-options";
+import { LIVE_STALE_TIME } from "./query-options";
 
 /**
  * Messages per page when none is given.
@@ -33,7 +33,7 @@ export interface MessagesPaging {
 export function messagesInfiniteQueryOptions(client: OpencodeClient, sessionId: string, paging: MessagesPaging = {}) {
   const pageSize = paging.pageSize ?? DEFAULT_MESSAGE_PAGE_SIZE;
   return infiniteQueryOptions({
-    ...LIVE_QUERY_DEFAULTS,
+    staleTime: LIVE_STALE_TIME,
     queryKey: opencodeKeys.messagePages(client, sessionId, pageSize),
     queryFn: ({ pageParam, signal }): Promise<MessagePage> =>
       client.messages.list(sessionId, { limit: pageSize, before: pageParam }, { signal }),
