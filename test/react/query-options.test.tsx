@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { NotFoundError, ServerError } from "../../src/core/errors";
 import { flattenMessagePages } from "../../src/react/cache/message-pages";
 import { messagesInfiniteQueryOptions } from "../../src/query/messages-query-options";
-import { sessionQueryOptions, sessionsQueryOptions } from "../../src/query/query-options";
+import { retryUnlessClientError, sessionQueryOptions, sessionsQueryOptions } from "../../src/query/query-options";
 import { useMessages } from "../../src/react/use-messages";
 import { useSession, useSessions } from "../../src/react/use-sessions";
 import { createFakeOpencode } from "../support/fake-opencode";
@@ -91,11 +91,13 @@ describe("retry policy", () => {
     expect(fake.count("GET", "/session/ses_missing")).toBe(1);
   });
 
-  it("is the same policy in the QueryOptions helpers", async () => {
+  it("leaves retries to the QueryClient in the QueryOptions helpers (prefetching follows the app's defaults)", async () => {
     const { fake, client } = seeded();
     for (let i = 0; i < 5; i += 1) fake.failNext("GET", "/session", 502);
-    const queryClient = retryingQueryClient();
-    await expect(queryClient.fetchQuery(sessionsQueryOptions(client))).rejects.toBeInstanceOf(ServerError);
-    expect(fake.count("GET", "/session")).toBe(4);
+    await expect(retryingQueryClient().fetchQuery(sessionsQueryOptions(client))).rejects.toBeInstanceOf(ServerError);
+    expect(fake.count("GET", "/session")).toBe(1); // fetchQuery's own default: no retry
+    const withPolicy = new QueryClient({ defaultOptions: { queries: { retry: retryUnlessClientError, retryDelay: 0 } } });
+    await expect(withPolicy.fetchQuery(sessionsQueryOptions(client))).rejects.toBeInstanceOf(ServerError);
+    expect(fake.count("GET", "/session")).toBe(5); // 1 + 3 retries, the hooks' policy
   });
 });

@@ -12,6 +12,9 @@ export const ENTRIES = {
   "opencode-react/core": "src/core/index.ts",
   "opencode-react/query": "src/query/index.ts",
   "opencode-react/testing": "src/testing/index.ts",
+  "opencode-react/testing/react": "src/testing/react/index.ts",
+  "opencode-react/testing/library": "src/testing/library/index.ts",
+  "opencode-react/devtools": "src/devtools/index.ts",
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;
