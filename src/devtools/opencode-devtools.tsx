@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, type ReactElement } from "react";
 import type { OpencodeDevtoolsProps } from "./props";
 
 // Its own chunk: an app that imports this component but does not render it never loads the panel.
@@ -17,7 +17,7 @@ const DevtoolsPanel = lazy(() => import("./devtools-panel"));
  *   {import.meta.env.DEV && <OpencodeDevtools />}
  * </OpencodeProvider>
  */
-export function OpencodeDevtools(props: OpencodeDevtoolsProps): ReactNode {
+export function OpencodeDevtools(props: OpencodeDevtoolsProps): ReactElement {
   return (
     <Suspense fallback={null}>
       <DevtoolsPanel {...props} />

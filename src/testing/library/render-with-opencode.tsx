@@ -17,7 +17,7 @@ export interface RenderWithOpencodeOptions extends Omit<RenderOptions, "wrapper"
   /** Default a new `createTestQueryClient()`. */
   queryClient?: QueryClient;
   /** Wraps the UI inside the provider (a router, a theme). */
-  wrapper?: (props: { children: ReactNode }) => ReactNode;
+  wrapper?: (props: { children: ReactNode }) => ReactElement;
 }
 
 /**
@@ -42,7 +42,7 @@ export function renderWithOpencode(ui: ReactElement, options: RenderWithOpencode
   const { fake: given, fakeOptions, queryClient: givenQueryClient, wrapper: Inner, ...renderOptions } = options;
   const fake = given ?? createFakeOpencode(fakeOptions);
   const queryClient = givenQueryClient ?? createTestQueryClient();
-  const Wrapper = ({ children }: { children: ReactNode }): ReactNode => (
+  const Wrapper = ({ children }: { children: ReactNode }): ReactElement => (
     <OpencodeProvider client={fake.client} queryClient={queryClient}>
       {Inner === undefined ? children : <Inner>{children}</Inner>}
     </OpencodeProvider>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactElement, type ReactNode } from "react";
 import type { QueryClient } from "@tanstack/react-query";
 import { OpencodeProvider } from "../../react/provider";
 import { createFakeOpencode, type FakeOpencode, type FakeOpencodeOptions } from "../create-fake-opencode";
@@ -26,7 +26,7 @@ export interface OpencodeTestProviderProps {
  * const session = fake.addSession();
  * render(<OpencodeTestProvider fake={fake}><Chat sessionId={session.id} /></OpencodeTestProvider>);
  */
-export function OpencodeTestProvider({ fake, options, queryClient, children }: OpencodeTestProviderProps): ReactNode {
+export function OpencodeTestProvider({ fake, options, queryClient, children }: OpencodeTestProviderProps): ReactElement | null {
   const [own] = useState(() => (fake === undefined ? createFakeOpencode(options) : undefined));
   const [ownQueryClient] = useState(() => queryClient ?? createTestQueryClient());
   // Parents clean up before children: close once the hooks below let go of the feed.
