@@ -56,7 +56,8 @@ export function watchWake(handlers: WakeHandlers, options: WakeOptions = {}): ()
   win?.addEventListener("online", onOnline);
   return () => {
     if (timer !== undefined) clearInterval(timer);
-    doc?.removeEventListener("visibilitychange", onVisibility);
-    win?.removeEventListener("online", onOnline);
+    // A torn-down DOM (a test environment closed while a feed lingers) may have lost its methods.
+    if (typeof doc?.removeEventListener === "function") doc.removeEventListener("visibilitychange", onVisibility);
+    if (typeof win?.removeEventListener === "function") win.removeEventListener("online", onOnline);
   };
 }
