@@ -32,7 +32,7 @@ export function ChatView({ sessionId, streamOptions, stillThinkingAfterMs = 5_00
     <section className="conversation" aria-label="Conversation" style={{ height: "100vh" }}>
       <ConversationHeader session={session} status={chat.status} />
       <FeedNotice />
-      <div className="timeline-scroll">
+      <div className="timeline-scroll" tabIndex={0} aria-label="Messages">
         <div className="timeline">
           <ChatTimeline chat={chat} onSuggest={send} onLoadOlder={noop} />
           <DeadlineNotice status={chat.status} watchdog={chat.watchdog} windowMs={chat.watchdog.firstEventMs} afterMs={stillThinkingAfterMs} />

@@ -140,7 +140,7 @@ describe("without a password", () => {
     const statuses = [...feed.statuses];
     await afterAnyRetryTimer();
     expect(feed.statuses).toEqual(statuses);
-    expect(client.events.status).toBe("closed");
+    expect(client.events.status).toBe("unauthorized");
     expect(eventAttempts() - before).toBe(1);
     feed.unsubscribe();
   });

@@ -49,7 +49,7 @@ export function Conversation({ sessionId, onGone, onOpen = () => undefined }: Co
     <section className="conversation" aria-label="Conversation">
       <ConversationHeader session={session} status={chat.status} />
       <SessionActions sessionId={sessionId} onOpen={onOpen} />
-      <div className="timeline-scroll" ref={scrollRef}>
+      <div className="timeline-scroll" ref={scrollRef} tabIndex={0} aria-label="Messages">
         <div className="timeline" ref={contentRef}>
           {error && <ErrorNotice error={error} />}
           <ChatTimeline chat={chat} onSuggest={send} onLoadOlder={holdPosition} />
