@@ -29,12 +29,16 @@ export default defineConfig({
     alias: aliased.map((name) => ({ find: new RegExp(`^${escape(name)}(/.*)?$`), replacement: `${react18}${name}$1` })),
   },
   test: {
-    include: ["test/react/**/*.test.ts", "test/react/**/*.test.tsx", "test/surface/**/*.react.test.tsx"],
+    // hooks-strictmode-roots: the issue-12 StrictMode regression against a real server (it starts
+    // its own `opencode serve`; the script runs ensure-opencode first).
+    include: ["test/react/**/*.test.ts", "test/react/**/*.test.tsx", "test/surface/**/*.react.test.tsx", "test/e2e/hooks-strictmode-roots.test.tsx"],
     exclude: ["test/react/stream-replay.test.tsx"],
     testNamePattern: new RegExp(`^(?!.*(${REACT_19_SCHEDULING.map(escapeRegExp).join("|")}))`),
     env: { OPENCODE_REACT_EXPECT_MAJOR: "18" },
     environment: "node",
     testTimeout: 15000,
+    // The real server's startup (beforeAll) takes seconds on two busy cores.
+    hookTimeout: 60000,
     pool: "forks",
   },
 });
