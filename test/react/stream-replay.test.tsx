@@ -27,9 +27,14 @@ async function start(name: string) {
   const hook = renderOpencodeHook(() => useChat(server.sessionId), server);
   unmounts.push(hook.unmount);
   await feedOpen(server.client);
-  await act(async () => {
-    await hook.result.current.stream.send("hi");
+  // Two act scopes, so React 18 (whose act() renders once, at the end of a scope) shows the
+  // "connecting" render as React 19 does: the first renders what send() set synchronously,
+  // the second waits for the prompt to be posted.
+  let sent: Promise<void> = Promise.resolve();
+  act(() => {
+    sent = hook.result.current.stream.send("hi");
   });
+  await act(() => sent);
   const statuses = () => distinct(hook.history.map((h) => h.stream.status));
   const finished = async () => {
     await waitFor(() => expect(hook.result.current.stream.result).not.toBeNull());

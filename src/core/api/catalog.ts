@@ -2,6 +2,7 @@ import type { Agent, Command, Provider } from "@opencode-ai/sdk/v2";
 import type { Requester } from "../http/request";
 import { listOf } from "./list-of";
 import type { CallOptions } from "./types";
+import { isRecord } from "../is-record";
 
 /**
  * `GET /config/providers`: the providers the user can use now, and the default model per provider.
@@ -55,7 +56,7 @@ export interface CatalogApi {
 }
 
 function record(value: unknown): Record<string, string> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, string>) : {};
+  return isRecord(value) ? (value as Record<string, string>) : {};
 }
 
 /**

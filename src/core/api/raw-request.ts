@@ -2,6 +2,7 @@ import type { HttpMethod, Requester } from "../http/request";
 import { pathSegment, type QueryValue, type RouteScope } from "../http/url";
 import type { SdkRoutes } from "./sdk-routes";
 import type { CallOptions } from "./types";
+import { isRecord } from "../is-record";
 
 type RouteKey<M extends string, P extends string> = `${M} ${P}`;
 type Route<M extends string, P extends string> = RouteKey<M, P> extends keyof SdkRoutes ? SdkRoutes[RouteKey<M, P>] : undefined;
@@ -51,10 +52,6 @@ export interface RawRequestApi {
    * const forked = await client.request("POST", "/session/{sessionID}/fork", { params: { sessionID: "ses_1" }, body: {} });
    */
   request<M extends HttpMethod, P extends SdkPath<M> | (string & {})>(method: M, path: P, options?: RawRequestOptions<M, P>): Promise<RawResponse<M, P>>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

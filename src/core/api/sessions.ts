@@ -4,6 +4,7 @@ import type { Requester } from "../http/request";
 import { pathSegment } from "../http/url";
 import { toSessionModel, type SessionModel } from "./model";
 import type { CallOptions } from "./types";
+import { isRecord } from "../is-record";
 
 /**
  * Filters of `sessions.list` (`GET /session`).
@@ -146,7 +147,7 @@ export function createSessionsApi(requester: Requester): SessionsApi {
     children: async (id, options = {}) => requester.request<Session[]>("GET", `${one(id)}/children`, options),
     async status(options = {}) {
       const body = await requester.request<unknown>("GET", "/session/status", { ...options, expect: "optional" });
-      return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, SessionStatus>) : {};
+      return isRecord(body) ? (body as Record<string, SessionStatus>) : {};
     },
     todo: async (id, options = {}) => requester.request<Todo[]>("GET", `${one(id)}/todo`, options),
   };

@@ -2,16 +2,13 @@
 import { MalformedEventError } from "../errors";
 import { decodeDeltaFrame } from "./decode-delta";
 import type { WireEvent } from "./types";
+import { isRecord } from "../is-record";
 
 const EXCERPT_LENGTH = 120;
 
 /** The start of `data` for an error message, never longer than 120 characters. */
 function excerpt(data: string): string {
   return data.length <= EXCERPT_LENGTH ? data : `${data.slice(0, EXCERPT_LENGTH - 3)}...`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type OpencodeErrorOptions,
 } from "../errors";
 import { readTextSafely, truncate } from "./parse-body";
+import { isRecord } from "../is-record";
 
 /** What {@link errorFromResponse} needs to word the error; `path` must be the route path. */
 export interface ErrorContext {
@@ -17,10 +18,6 @@ export interface ErrorContext {
   path: string;
   /** Whether the client sent a password (words the 401 message). */
   hasPassword: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function present(value: unknown): string | undefined {

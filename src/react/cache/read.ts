@@ -5,6 +5,7 @@
 import type { PermissionRequest, QuestionRequest, Session, SessionStatus, Todo } from "@opencode-ai/sdk/v2";
 import type { WireEvent } from "../../core/events/types";
 import type { MessageWithParts } from "../../core/api";
+import { isRecord } from "../../core/is-record";
 
 /**
  * A JSON object.
@@ -17,7 +18,7 @@ export type Dict = Record<string, unknown>;
  * @example isDict({ a: 1 }) // true
  */
 export function isDict(value: unknown): value is Dict {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 /**

@@ -106,11 +106,11 @@ const SETTING_NAMES = ["firstEventTimeoutMs", "idleTimeoutMs", "turnTimeoutMs", 
 
 /**
  * A7: a store is configured once, by the hook that created it; a later hook asking for other
- * settings would silently get the first ones. Development builds say so (once per store).
+ * settings would silently get the first ones. Development builds say so (once per store); the call
+ * site is behind `process.env.NODE_ENV`, so production bundles drop this function.
  */
 function warnIfIgnored(sessionId: string, entry: Entry, settings: ReplyStoreSettings): void {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
-  if (entry.warned || env === "production") return;
+  if (entry.warned) return;
   const differs = SETTING_NAMES.filter((name) => settings[name] !== undefined && settings[name] !== entry.settings?.[name]);
   if (differs.length === 0) return;
   entry.warned = true;
@@ -169,7 +169,10 @@ export function holdReplyStore(client: OpencodeClient, sessionId: string, holder
     clearTimeout(entry.disposeTimer);
     entry.disposeTimer = undefined;
   }
-  if (entry.store !== undefined && holder.settings !== undefined) warnIfIgnored(sessionId, entry, holder.settings);
+  // Behind the literal `process.env.NODE_ENV` bundlers replace, so production builds drop the warning.
+  if (process.env.NODE_ENV !== "production" && entry.store !== undefined && holder.settings !== undefined) {
+    warnIfIgnored(sessionId, entry, holder.settings);
+  }
   if (entry.store === undefined) {
     if (holder.settings !== undefined) create(client, sessionId, entry, registry, holder.settings);
     else {
