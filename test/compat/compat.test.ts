@@ -9,12 +9,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createOpencodeClient, createReplyStore, distill, type OpencodeClient, type ReconnectInfo } from "../../src/core";
+import { createOpencodeClient, createReplyStore, distill, type OpencodeClient, type ReconnectInfo, type WireEvent } from "../../src/core";
+import { sessionIdOf } from "../../src/core/events/route";
 import { COMPAT_LINES } from "../harness/opencode-lines.mjs";
 import { useOpencodeServer } from "../harness/use-server";
 import { until } from "../support/sse-server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
-import { assistantText, EVENT_GET, HELLO_TEXT, PROMPT_POST, SLOW_TEXT, startTurn } from "../e2e/core-support";
+import { assistantText, EVENT_GET, GLOBAL_EVENT_GET, HELLO_TEXT, PROMPT_POST, SLOW_TEXT, startTurn, tempProject } from "../e2e/core-support";
 
 const version = process.env.OPENCODE_COMPAT_VERSION ?? "";
 const line = COMPAT_LINES.find((l) => l.version === version);
@@ -172,19 +173,28 @@ feature("feed reconnect", async () => {
 });
 
 feature("/global/event", async () => {
-  const controller = new AbortController();
+  // The library's own path, not just the route: two directories of this line's server share ONE
+  // /global/event connection (counted at the proxy), and each sees its own session appear.
+  const projects = [tempProject("compat-a"), tempProject("compat-b")];
+  const root = createOpencodeClient({ baseUrl: proxy.url, directory: projects[0]!.dir });
+  const clients = [root, root.forDirectory(projects[1]!.dir)];
+  const globalBefore = proxy.countRequests(GLOBAL_EVENT_GET);
+  const eventBefore = proxy.countRequests(EVENT_GET);
+  const seen: WireEvent[][] = [[], []];
+  const offs = clients.map((c, d) => c.events.subscribe((event) => seen[d]!.push(event)));
   try {
-    const res = await fetch(`${server().baseUrl}/global/event`, { headers: server().headers, signal: controller.signal });
-    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
-    const reader = res.body!.getReader();
-    let text = "";
-    while (!text.includes("server.connected")) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += Buffer.from(value).toString("utf8");
-    }
-    expect(text).toContain('"server.connected"');
+    await Promise.all(clients.map((c) => c.events.ready()));
+    expect(clients.map((c) => c.events.transport)).toEqual(["global", "global"]);
+    const sessions = await Promise.all(clients.map((c, d) => c.sessions.create({ title: `compat dir ${d}` })));
+    const created = (d: number): string[] => seen[d]!.filter((e) => e.type === "session.created").map((e) => String(sessionIdOf(e)));
+    await until(() => created(0).length > 0 && created(1).length > 0, "each directory's session.created", TURN_MS);
+    expect([created(0), created(1)]).toEqual([[sessions[0]!.id], [sessions[1]!.id]]);
+    expect(proxy.countRequests(GLOBAL_EVENT_GET) - globalBefore).toBe(1);
+    expect(proxy.countRequests(EVENT_GET) - eventBefore).toBe(0);
   } finally {
-    controller.abort();
+    for (const off of offs) off();
+    root.dispose();
+    for (const project of projects) project.remove();
   }
 });
+

@@ -25,9 +25,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(options: ServerFeedOptions = {}): Promise<{ server: SseTestServer; feed: ServerFeed }> {
+async function setup(options: ServerFeedOptions = {}, password?: string): Promise<{ server: SseTestServer; feed: ServerFeed }> {
   const server = await startSseServer();
-  const feed = createServerFeed(resolveConfig({ baseUrl: server.url, events: { ...FAST_EVENTS, transport: "auto" } }), options);
+  const feed = createServerFeed(resolveConfig({ baseUrl: server.url, password, events: { ...FAST_EVENTS, transport: "auto" } }), options);
   cleanups.push(() => server.close(), () => feed.dispose());
   return { server, feed };
 }
@@ -175,5 +175,84 @@ describe("sleep/wake", () => {
     await until(() => reconnects.length === 1, "the re-sync after wake");
     expect(reconnects).toEqual([{ connection: 2 }]);
     await first.closed;
+  });
+});
+
+describe("/global/event: passwords, unknown frames, a refused password, timers (issue 14 review)", () => {
+  const PASSWORD = "s3cret-pw";
+  const BASIC = Buffer.from(`opencode:${PASSWORD}`).toString("base64");
+
+  it("no password in any feed URL or error: /global/event and the fallback /event send it only as a Basic header", async () => {
+    const { server, feed } = await setup({}, PASSWORD);
+    server.plan({ status: 404, body: "{}" }, {}, {}, { status: 401 });
+    const errors: Error[] = [];
+    feed.hub(A).onError((error) => errors.push(error));
+    record(feed, A);
+    record(feed, B);
+    await Promise.all([feed.hub(A).ready(), feed.hub(B).ready()]);
+    feed.hub(A).restart(); // the fourth answer: the shared stream refuses the password
+    await until(() => feed.hub(A).status === "unauthorized", "the refused password");
+    const paths = server.requests.map((request) => new URL(request.url, server.url).pathname);
+    expect(paths).toEqual(["/global/event", "/event", "/event", "/global/event"]);
+    for (const request of server.requests) {
+      expect(request.url).not.toContain(PASSWORD);
+      expect(request.url).not.toContain(BASIC);
+      expect(request.url).not.toContain("auth_token");
+      expect(request.headers.authorization).toBe(`Basic ${BASIC}`);
+    }
+    expect(errors.at(-1)).toBeInstanceOf(UnauthorizedError);
+    for (const error of errors) expect(`${error.message} ${String(error.cause ?? "")}`).not.toContain(PASSWORD);
+  });
+
+  it("unknown event types and unknown frame fields on /global/event are delivered or skipped without a report, and the stream goes on", async () => {
+    const { server, feed } = await setup();
+    server.setDefault({ connected: false });
+    const errors: Error[] = [];
+    feed.hub(A).onError((error) => errors.push(error));
+    const a = record(feed, A);
+    const stream = await openGlobal(server);
+    await feed.hub(A).ready();
+    const future = { directory: A, project: "p", workspace: "w", origin: { kind: "v9" }, seq: 7, payload: { id: "evt_f", type: "future.thing", properties: { sessionID: "ses_a", shape: [1] }, extra: true } };
+    stream.write(`data: ${JSON.stringify(future)}\n\n`);
+    stream.write(`data: ${JSON.stringify({ payload: { type: "server.future", properties: {} }, note: "x" })}\n\n`);
+    stream.write(frame(A, "session.idle", { sessionID: "ses_a" }));
+    await until(() => a.some((e) => e.type === "session.idle"), "the event after the unknown ones");
+    expect(a.map((e) => e.type)).toEqual(["server.connected", "future.thing", "server.future", "session.idle"]);
+    expect(errors).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a directory joining after the shared stream refused the password gets the UnauthorizedError without asking again", async () => {
+    const { server, feed } = await setup();
+    server.setDefault({ status: 401 });
+    record(feed, A);
+    await expect(feed.hub(A).ready()).rejects.toBeInstanceOf(UnauthorizedError);
+    record(feed, B);
+    await expect(feed.hub(B).ready()).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(feed.hub(B).status).toBe("unauthorized");
+    await sleep(40);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("dispose() stops the sleep detector's timer; so does the last subscriber leaving", async () => {
+    let ticks = 0;
+    const now = (): number => {
+      ticks += 1;
+      return Date.now();
+    };
+    const { server, feed } = await setup({ wake: { checkIntervalMs: 5, now } });
+    const off = feed.hub(A).subscribe(() => undefined);
+    await until(() => ticks > 3, "the detector ticking");
+    off();
+    await (await server.stream(1)).closed;
+    let seen = ticks;
+    await sleep(40);
+    expect(ticks).toBe(seen); // deactivated: no tick
+    feed.hub(B).subscribe(() => undefined);
+    await until(() => ticks > seen + 3, "the detector ticking again");
+    feed.dispose();
+    seen = ticks;
+    await sleep(40);
+    expect(ticks).toBe(seen);
   });
 });

@@ -34,13 +34,16 @@ describe("three directories, one connection", () => {
     const globalBefore = proxy.countRequests(GLOBAL_EVENT_GET);
     const eventBefore = proxy.countRequests(EVENT_GET);
     const postsBefore = proxy.countRequests(PROMPT_POST);
+    // A directory-wide subscriber per directory (no session filter): what a project sidebar sees.
+    const seen: WireEvent[][] = clients.map(() => []);
+    const offs = clients.map((client, d) => client.events.subscribe((event) => seen[d]!.push(event)));
 
     const sessions = await Promise.all(clients.flatMap((client, d) => [0, 1, 2].map((s) => client.sessions.create({ title: `dir ${d} session ${s}` }))));
     sessions.forEach((session, i) => expect(session.directory).toBe(projects[Math.floor(i / 3)]!.dir));
     const turns = await Promise.all(sessions.map((session, i) => startTurn(clients[Math.floor(i / 3)]!, session.id, "hello", { timeoutMs: 90_000 })));
     try {
       expect(clients.map((client) => client.events.transport)).toEqual(["global", "global", "global"]);
-      expect(clients.map((client) => client.events.subscriberCount)).toEqual([3, 3, 3]);
+      expect(clients.map((client) => client.events.subscriberCount)).toEqual([4, 4, 4]); // three sessions + the directory-wide one
       const results = await Promise.all(turns.map((turn) => turn.idle));
       results.forEach((events: WireEvent[], i) => {
         const own = sessions[i]!.id;
@@ -48,8 +51,17 @@ describe("three directories, one connection", () => {
         expect(foreign, `session ${i} got events of others`).toEqual([]);
         expect(events.some((e) => e.type === "message.part.delta"), `session ${i} streamed`).toBe(true);
       });
+      // No cross-talk between directories: each directory-wide subscriber saw its own three
+      // sessions' events, session.idle included, and not one event of another directory.
+      seen.forEach((events, d) => {
+        const own = sessions.slice(d * 3, d * 3 + 3).map((session) => session.id);
+        const scoped = events.filter((e) => !isServerEvent(e) && sessionIdOf(e) !== undefined);
+        expect(scoped.filter((e) => !own.includes(sessionIdOf(e) as string)), `directory ${d} got another directory's events`).toEqual([]);
+        expect(new Set(events.filter((e) => e.type === "session.idle").map(sessionIdOf)), `directory ${d} saw each session go idle`).toEqual(new Set(own));
+      });
     } finally {
       for (const turn of turns) turn.handle.unsubscribe();
+      for (const off of offs) off();
     }
     expect(proxy.countRequests(GLOBAL_EVENT_GET) - globalBefore).toBe(1);
     expect(proxy.countRequests(EVENT_GET) - eventBefore).toBe(0);

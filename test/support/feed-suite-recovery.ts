@@ -99,15 +99,15 @@ export function recoverySuite(): void {
       await until(() => server.streams[0]?.isClosed === true, "the stale connection to close");
     });
 
-    it("learns the heartbeat period from the stream: heartbeats every 30 ms shorten the liveness window to ~75 ms", async () => {
+    it("learns the heartbeat period from the stream: heartbeats 500 ms apart shorten the liveness window to ~1.25 s", async () => {
       const { server, hub, record, errors } = await createFeedFixture({ events: { livenessTimeoutMs: undefined } });
       record();
       await hub.ready();
       const stream = await server.stream(1);
       stream.send({ type: "server.heartbeat" });
-      await sleep(30);
+      await sleep(500);
       stream.send({ type: "server.heartbeat" });
-      // The default window (35 s) would keep this silent stream; the learned one (1 s floor) does not.
+      // The default window (35 s) would keep this silent stream; the learned one (1.25 s) does not.
       await server.stream(2, 5_000);
       expect(errors.some((error) => error instanceof ConnectionError && /no data/.test(error.message))).toBe(true);
     });

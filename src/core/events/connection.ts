@@ -63,15 +63,27 @@ const MIN_LEARNED_LIVENESS_MS = 1_000;
 /** The learned window is this many heartbeat periods (one late beat tolerated, then some margin). */
 const HEARTBEATS_PER_WINDOW = 2.5;
 
-/** Adapts the liveness window to the server's heartbeat period (api.md 3.1: 10 s now, 30 s on early 1.x). */
+/** Gaps shorter than this are heartbeats read back to back, not the server's period. */
+const MIN_HEARTBEAT_GAP_MS = MIN_LEARNED_LIVENESS_MS / HEARTBEATS_PER_WINDOW;
+
+/**
+ * Adapts the liveness window to the server's heartbeat period (api.md 3.1: 10 s now, 30 s on early
+ * 1.x): 2.5 times the LONGEST gap seen on this connection. Heartbeats read back to back (a tab whose
+ * thread stalled, a proxy flushing its buffer) must not shrink the window to the floor, or the next
+ * on-time heartbeat would come after it and force a reconnect and re-sync for nothing.
+ */
 function heartbeatLearner(config: ResolvedConfig, liveness: LivenessTimer): (event: WireEvent) => void {
   if (!config.events.learnLiveness) return () => undefined;
   let last: number | undefined;
+  let longest = 0;
   return (event) => {
     if (event.type !== "server.heartbeat") return;
     const now = Date.now();
-    if (last !== undefined) liveness.setTimeout(Math.max(MIN_LEARNED_LIVENESS_MS, Math.round((now - last) * HEARTBEATS_PER_WINDOW)));
+    const gap = last === undefined ? 0 : now - last;
     last = now;
+    if (gap < MIN_HEARTBEAT_GAP_MS || gap <= longest) return;
+    longest = gap;
+    liveness.setTimeout(Math.max(MIN_LEARNED_LIVENESS_MS, Math.round(gap * HEARTBEATS_PER_WINDOW)));
   };
 }
 

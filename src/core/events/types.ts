@@ -75,8 +75,9 @@ export interface SubscribeOptions {
 }
 
 /**
- * The shared, reference-counted event feed of one client (one `/event` connection per base URL +
- * directory, opened by the first subscriber and closed when the last leaves).
+ * The shared, reference-counted event feed of one client directory (its events ride one
+ * `/global/event` connection per server, or its own `/event` where that is missing), opened by the
+ * first subscriber and closed when the last leaves.
  * @example const off = client.events.subscribe((e) => console.log(e.type), { sessionId })
  */
 export interface EventHub {
