@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appendDelta, withText } from "../../src/core/reply/append-text";
-import type { ReplyTextPart } from "../../src/core/reply/types";
+import { appendDelta, withText } from "../../src/core/reply/reducer/append-text";
+import type { ReplyTextPart } from "../../src/core/reply/reducer/types";
 
 const base: ReplyTextPart = { id: "prt_1", type: "text", messageID: "msg_1", text: "" };
 // Deltas of every size around the seal point (4,096), with multi-unit characters.

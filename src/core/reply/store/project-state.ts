@@ -3,11 +3,11 @@
  * every flush. Internal bookkeeping (the type memo, parked questions, user message ids, ...) stays
  * in the reducer state and is never published.
  */
-import type { DistilledReply } from "./distill";
+import type { DistilledReply } from "../reducer/distill";
 import type { ReplyStoreState, ReplyWatchdog } from "./reply-store-types";
 import type { ReplyStatus } from "./reply-status";
-import type { ReplyState } from "./state";
-import type { ReplyPart } from "./types";
+import type { ReplyState } from "../reducer/state";
+import type { ReplyPart } from "../reducer/types";
 
 /** What the store adds to the reply. */
 export interface StoreExtras {

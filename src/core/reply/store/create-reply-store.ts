@@ -6,8 +6,8 @@
  * subscription goes away on dispose.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { isServerEvent } from "../events/route";
-import type { WireEvent } from "../events/types";
+import { isServerEvent } from "../../events/route";
+import type { WireEvent } from "../../events/types";
 import { createEventBatcher, isUrgentFor } from "./batcher";
 import { refetchAfterReconnect } from "./final-merge";
 import { resumeTurn } from "./resume-turn";
@@ -18,10 +18,10 @@ import { projectState } from "./project-state";
 import { deriveReplyStatus } from "./reply-status";
 import { toError, type ReplyRuntime, type TurnRuntime } from "./reply-runtime";
 import type { ReplyStoreOptions, ReplyStoreState, ReplyWatchdog } from "./reply-store-types";
-import { initialReplyState, isAwaitingInput } from "./state";
+import { initialReplyState, isAwaitingInput } from "../reducer/state";
 import { applyBatch, onWatchdogTimer } from "./turn-transitions";
 import { abortTurn, sendPrompt } from "./turn-lifecycle";
-import { eventMessageId } from "./turn-reset";
+import { eventMessageId } from "../reducer/turn-reset";
 import { IDLE_CLOCK, nextDeadline, setSuspended, type WatchdogConfig } from "./watchdog";
 import { createWatchdogTimer } from "./watchdog-timer";
 import { validateStoreOptions } from "./store-options";

@@ -2,12 +2,12 @@
  * The mutable core of one reply store, shared by the modules that drive it (events, watchdogs,
  * send/abort, final merge). Internal: the store publishes a projection of it with one `setState`.
  */
-import { OpencodeError } from "../errors";
-import type { WireEvent } from "../events/types";
-import type { DistilledReply } from "./distill";
+import { OpencodeError } from "../../errors";
+import type { WireEvent } from "../../events/types";
+import type { DistilledReply } from "../reducer/distill";
 import type { ReplyStoreClient, ReplyStoreOptions } from "./reply-store-types";
 import type { TurnStage } from "./reply-status";
-import type { ReplyState } from "./state";
+import type { ReplyState } from "../reducer/state";
 import type { WatchdogClock, WatchdogConfig } from "./watchdog";
 
 /** Where the store's turn is; every field is owned by the store's own modules. */

@@ -9,7 +9,7 @@
  * generation's collections were a third of the store's cost. Folded on arrival, an event is
  * garbage as soon as its text is taken; only the first event of each run is kept.
  */
-import type { WireEvent } from "../events/types";
+import type { WireEvent } from "../../events/types";
 
 const DELTA = "message.part.delta";
 

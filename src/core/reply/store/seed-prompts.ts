@@ -8,10 +8,10 @@
  * A request answered while the lists were in flight must not come back as pending: resolutions the
  * feed delivers meanwhile are noted (`TurnRuntime.resolvedWhileSeeding`) and those ids skipped.
  */
-import type { WireEvent } from "../events/types";
+import type { WireEvent } from "../../events/types";
 import type { ReplyRuntime } from "./reply-runtime";
-import { PENDING_GONE } from "./prompts";
-import { isRecord, str } from "./wire";
+import { PENDING_GONE } from "../reducer/prompts";
+import { isRecord, str } from "../reducer/wire";
 
 /** `question.replied`, `question.rejected`, `permission.replied`: the request id they resolve. */
 export function resolvedRequestId(event: WireEvent): string | undefined {

@@ -5,15 +5,15 @@
  * then the turn runs on the feed. `abort`: the server-side abort, which is not the same as closing
  * the stream: the stream stays open to see the turn end.
  */
-import type { PromptInput } from "../api";
-import { ConflictError, OpencodeError } from "../errors";
-import { promptWhenReady } from "../events/prompt-when-ready";
-import { distill } from "./distill";
+import type { PromptInput } from "../../api";
+import { ConflictError, OpencodeError } from "../../errors";
+import { promptWhenReady } from "../../events/prompt-when-ready";
+import { distill } from "../reducer/distill";
 import type { TurnStage } from "./reply-status";
 import { moveTurn } from "./turn-stages";
 import { checkEnded, finishTurn } from "./final-merge";
 import { toError, type ReplyRuntime } from "./reply-runtime";
-import { messageIdsOf, nextTurnState } from "./turn-reset";
+import { messageIdsOf, nextTurnState } from "../reducer/turn-reset";
 import { armClock, disarm, restartAfterPost } from "./watchdog";
 
 /** The POST failed, or the wait for the feed did (a fatal feed error, e.g. UnauthorizedError). */

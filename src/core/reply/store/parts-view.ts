@@ -4,8 +4,8 @@
  * parts appended at the end are added. Anything else (a merge, a new turn, parts removed, an event
  * that changes a part without naming it) rebuilds the array from the order.
  */
-import type { ReplyState } from "./state";
-import type { ReplyPart } from "./types";
+import type { ReplyState } from "../reducer/state";
+import type { ReplyPart } from "../reducer/types";
 
 /**
  * Projects a reply's parts as an ordered array. `touched`: the part ids the events applied since

@@ -3,14 +3,14 @@
  * starts being watched, a SessionError fails the turn, a pending prompt suspends the turn
  * deadline, the end of a turn starts the final merge. Plus the watchdogs firing.
  */
-import { IdleStreamError, StaleSessionError, TimeoutError } from "../errors";
-import type { WireEvent } from "../events/types";
+import { IdleStreamError, StaleSessionError, TimeoutError } from "../../errors";
+import type { WireEvent } from "../../events/types";
 import { finishTurn } from "./final-merge";
 import { moveTurn } from "./turn-stages";
-import { reduce } from "./reduce";
+import { reduce } from "../reducer/reduce";
 import { seconds, type ReplyRuntime } from "./reply-runtime";
-import { isAwaitingInput, type ReplyState } from "./state";
-import { nextTurnState, startsTurn } from "./turn-reset";
+import { isAwaitingInput, type ReplyState } from "../reducer/state";
+import { nextTurnState, startsTurn } from "../reducer/turn-reset";
 import { disarm, dueWatchdog, fire, noteEvent, observeTurn, setSuspended } from "./watchdog";
 
 const NO_IDS: ReadonlySet<string> = new Set();

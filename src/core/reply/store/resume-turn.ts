@@ -6,7 +6,7 @@
  * (the same paths as after a reconnect).
  */
 import type { SessionStatus } from "@opencode-ai/sdk/v2";
-import { refetchMidTurn } from "./mid-turn-merge";
+import { refetchMidTurn } from "../reducer/mid-turn-merge";
 import { seedPendingPrompts } from "./seed-prompts";
 import type { ReplyRuntime } from "./reply-runtime";
 

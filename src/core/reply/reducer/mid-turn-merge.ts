@@ -11,9 +11,9 @@
  * answered. So the result is the stored text plus the live deltas it does not end with yet.
  */
 import { withText } from "./append-text";
-import { fetchTurnMessages } from "./fetch-turn";
+import { fetchTurnMessages } from "../store/fetch-turn";
 import { reconcileTurn, type WireMessage } from "./reconcile";
-import type { ReplyRuntime } from "./reply-runtime";
+import type { ReplyRuntime } from "../store/reply-runtime";
 import { getPart, listParts, withPart, type ReplyState } from "./state";
 import { patchState } from "./state-copy";
 import { sumStepTotals } from "./usage";

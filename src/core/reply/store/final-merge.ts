@@ -4,14 +4,14 @@
  * the feed (the server never replays what we missed), and the end of a turn found through
  * `sessions.status()` when its idle event was missed.
  */
-import type { WireEvent } from "../events/types";
-import { distill } from "./distill";
+import type { WireEvent } from "../../events/types";
+import { distill } from "../reducer/distill";
 import { moveTurn } from "./turn-stages";
 import { fetchTurnMessages } from "./fetch-turn";
-import { reconcileTurn, type WireMessage } from "./reconcile";
+import { reconcileTurn, type WireMessage } from "../reducer/reconcile";
 import type { ReplyRuntime } from "./reply-runtime";
 import { seedPendingPrompts } from "./seed-prompts";
-import { refetchMidTurn } from "./mid-turn-merge";
+import { refetchMidTurn } from "../reducer/mid-turn-merge";
 import { disarm } from "./watchdog";
 
 /**
