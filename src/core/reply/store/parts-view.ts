@@ -1,38 +1,57 @@
 /**
- * The published `parts` array, kept at O(size of the change) per store update: the previous array
- * is copied (a flat pointer copy) and only the parts the applied events named are looked up again;
- * parts appended at the end are added. Anything else (a merge, a new turn, parts removed, an event
- * that changes a part without naming it) rebuilds the array from the order.
+ * The published `parts` array, kept at O(size of the change) per store update: the store notes
+ * which parts each applied batch named; the previous array is copied (a flat pointer copy) and only
+ * those parts are looked up again; parts appended at the end are added. Anything else (a merge, a
+ * new turn, parts removed, an event that changes a part without naming it) rebuilds the array.
  */
+import type { WireEvent } from "../../events/types";
 import type { ReplyState } from "../reducer/state";
 import type { ReplyPart } from "../reducer/types";
 
 /**
- * Projects a reply's parts as an ordered array. `touched`: the part ids the events applied since
- * the last call named, or undefined when unknown (then the array is rebuilt).
- * @example const parts = view(reply, ["prt_1"]);
+ * The projection of one store: `note` each applied batch, `view` on publish.
+ * @example const parts = createPartsView(); parts.note(before.parts, after.parts, events); parts.view(after);
  */
-export type PartsView = (reply: ReplyState, touched: TouchedParts | undefined) => readonly ReplyPart[];
+export interface PartsView {
+  /** A batch of `events` turned the parts table `from` into `to`. */
+  note(from: ReplyState["parts"], to: ReplyState["parts"], events: readonly WireEvent[]): void;
+  /** The parts of `reply` as an ordered array (the same array while the parts do not change). */
+  view(reply: ReplyState): readonly ReplyPart[];
+}
 
-/**
- * What changed since the last projection, as the store recorded it.
- * @example const touched: TouchedParts = { from: before.parts, to: after.parts, ids: ["prt_1"] };
- */
-export interface TouchedParts {
-  readonly from: ReplyState["parts"];
-  readonly to: ReplyState["parts"];
-  readonly ids: readonly string[] | null;
+/** Notes the part an event names into `ids`; false when it may change parts it does not name. */
+function named(ids: string[], event: WireEvent): boolean {
+  const props = event.properties;
+  switch (event.type) {
+    case "message.part.delta":
+      if (typeof props.partID === "string") ids.push(props.partID);
+      return true;
+    case "message.part.updated": {
+      const part = props.part as { id?: unknown } | undefined;
+      if (typeof part?.id === "string") ids.push(part.id);
+      return true;
+    }
+    // A todo list refreshing its tool part, a question linking one, a user message removing its parts.
+    case "todo.updated":
+    case "question.asked":
+    case "message.updated":
+      return false;
+    default:
+      return true;
+  }
 }
 
 /**
  * Creates the projection of one store.
- * @example const view = createPartsView(); const parts = view(t.reply, undefined);
+ * @example const parts = createPartsView();
  */
 export function createPartsView(): PartsView {
   let map: ReplyState["parts"] | undefined;
-  let ids: readonly string[] = [];
+  let order: readonly string[] = [];
   let list: readonly ReplyPart[] = [];
   let index = new Map<string, number>();
+  // What changed since the last view: from which table to which, and the ids named (null: unknown).
+  let record: { from: ReplyState["parts"]; to: ReplyState["parts"]; ids: string[] | null } | undefined;
 
   const rebuild = (reply: ReplyState): readonly ReplyPart[] => {
     const next: ReplyPart[] = [];
@@ -46,16 +65,15 @@ export function createPartsView(): PartsView {
     return next;
   };
 
-  const update = (reply: ReplyState, record: TouchedParts | undefined): readonly ReplyPart[] | undefined => {
+  const update = (reply: ReplyState): readonly ReplyPart[] | undefined => {
     // The record must describe exactly the change from the last projected table to this one.
     if (record === undefined || record.ids === null || map === undefined || record.from !== map || record.to !== reply.parts) return undefined;
-    const touched = record.ids;
     const nextIds = reply.partIds;
     let next: ReplyPart[] | undefined;
-    if (nextIds !== ids) {
-      const known = ids.length;
+    if (nextIds !== order) {
+      const known = order.length;
       // Only parts appended at the end are followed; any other change of the order rebuilds.
-      if (nextIds.length < known || (known > 0 && nextIds[known - 1] !== ids[known - 1]) || list.length !== known) return undefined;
+      if (nextIds.length < known || (known > 0 && nextIds[known - 1] !== order[known - 1]) || list.length !== known) return undefined;
       next = list.slice();
       for (let i = known; i < nextIds.length; i++) {
         const id = nextIds[i] as string;
@@ -65,7 +83,7 @@ export function createPartsView(): PartsView {
         next.push(part);
       }
     }
-    for (const id of touched) {
+    for (const id of record.ids) {
       const at = index.get(id);
       if (at === undefined) continue;
       const part = reply.parts.get(id);
@@ -74,15 +92,22 @@ export function createPartsView(): PartsView {
       next ??= list.slice();
       next[at] = part;
     }
-    // The parts changed, but not where the events said: rebuild.
     return next;
   };
 
-  return (reply, touched) => {
-    if (reply.parts === map) return list;
-    list = update(reply, touched) ?? rebuild(reply);
-    map = reply.parts;
-    ids = reply.partIds;
-    return list;
+  return {
+    note(from, to, events) {
+      // Valid only as a continuation of the previous record (any other write in between breaks the chain).
+      let ids: string[] | null = record === undefined ? [] : record.to === from ? record.ids : null;
+      for (const event of events) if (ids !== null && !named(ids, event)) ids = null;
+      record = { from: record?.from ?? from, to, ids };
+    },
+    view(reply) {
+      if (reply.parts !== map) list = update(reply) ?? rebuild(reply);
+      record = undefined;
+      map = reply.parts;
+      order = reply.partIds;
+      return list;
+    },
   };
 }
