@@ -10,7 +10,7 @@
  * live text after that point overlaps the stored text's end by the deltas the server had when it
  * answered. So the result is the stored text plus the live deltas it does not end with yet.
  */
-import { withText } from "./append-text";
+import { withText } from "./parts-text";
 import { reconcileTurn, type WireMessage } from "./reconcile";
 import { getPart, listParts, withPart, type ReplyState } from "./state";
 import { patchState } from "./state-copy";
