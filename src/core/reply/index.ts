@@ -46,6 +46,7 @@ export type {
 } from "./store/reply-store-types";
 export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./store/reply-status";
 export { createEventBatcher, isUrgentEvent, isUrgentFor, type EventBatcher, type EventBatcherOptions } from "./store/batcher";
+export { mergeDeltaRuns } from "./store/merge-deltas";
 export { pendingPermissionOf, pendingQuestionOf } from "./reducer/prompts";
 export {
   createFrameScheduler,

@@ -6,11 +6,12 @@
  */
 import type { WireEvent } from "../../events/types";
 import type { FrameScheduler } from "./frame-scheduler";
+import { PendingEvents } from "./merge-deltas";
 import { reduce } from "../reducer/reduce";
 import type { ReplyState } from "../reducer/state";
 
 /**
- * Buffered events after which the buffer is applied without waiting
+ * Entries (a folded run of deltas counts once) after which the buffer is applied without waiting
  * for the frame: a flush that never comes (a throttled background tab) cannot grow it without bound.
  */
 export const MAX_BUFFERED = 4096;
@@ -64,7 +65,7 @@ export function isUrgentFor(reply: ReplyState, event: WireEvent, buffered: numbe
 export interface EventBatcherOptions {
   /** Schedules a flush; null applies every event synchronously. */
   readonly scheduler: FrameScheduler | null;
-  /** Applies one batch (in arrival order); called with a non-empty list. */
+  /** Applies one batch (in arrival order, runs of same-part deltas folded); called with a non-empty list. */
   readonly apply: (events: readonly WireEvent[]) => void;
   /**
    * A buffered event older than this many ms is applied by the next push, without waiting for the
@@ -87,13 +88,14 @@ export interface EventBatcher {
   flush(): void;
   /** Drops the buffer and cancels the scheduled flush; later pushes are ignored. */
   dispose(): void;
-  /** Number of buffered events. */
+  /** Number of buffered entries (a folded run of deltas counts once). */
   readonly size: number;
 }
 
 /**
- * Creates a batcher. (Folding runs of same-part deltas into one as they arrive was measured and
- * removed: it did not pay on the ingest bench.) Re-entrant pushes (a store listener that causes an event) are buffered and
+ * Creates a batcher. A run of deltas of one part is folded into one delta as it arrives (see
+ * {@link PendingEvents}), so a burst of tokens holds one event and its text pieces until the flush,
+ * not thousands of events. Re-entrant pushes (a store listener that causes an event) are buffered and
  * applied by the flush already running, so batches never interleave.
  * @example
  * const batcher = createEventBatcher({ scheduler: frameScheduler(), apply: (events) => store.setState(reduceAll(store.getState(), events)) });
@@ -101,7 +103,7 @@ export interface EventBatcher {
  */
 export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
   const { scheduler, apply, maxAgeMs } = options;
-  let buffer: WireEvent[] = [];
+  const buffer = new PendingEvents();
   // Arrival of the oldest buffered event; the clock is read on every AGE_CHECK-th push only.
   let oldest = 0;
   let sinceCheck = 0;
@@ -117,11 +119,7 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
     if (flushing || disposed) return;
     flushing = true;
     try {
-      while (buffer.length > 0 && !disposed) {
-        const events = buffer;
-        buffer = [];
-        apply(events);
-      }
+      while (buffer.size > 0 && !disposed) apply(buffer.take());
     } finally {
       flushing = false;
     }
@@ -130,12 +128,12 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
   return {
     push(event, urgent = isUrgentEvent(event)) {
       if (disposed) return;
-      if (maxAgeMs !== undefined && buffer.length === 0) {
+      if (maxAgeMs !== undefined && buffer.size === 0) {
         oldest = performance.now();
         sinceCheck = 0;
       }
       buffer.push(event);
-      if (scheduler === null || urgent || buffer.length >= MAX_BUFFERED) flush();
+      if (scheduler === null || urgent || buffer.size >= MAX_BUFFERED) flush();
       else if (maxAgeMs !== undefined && ++sinceCheck >= AGE_CHECK) {
         sinceCheck = 0;
         if (performance.now() - oldest >= maxAgeMs) flush();
@@ -150,12 +148,12 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
     flush,
     dispose() {
       disposed = true;
-      buffer = [];
+      buffer.clear();
       cancel?.();
       cancel = undefined;
     },
     get size() {
-      return buffer.length;
+      return buffer.size;
     },
   };
 }
