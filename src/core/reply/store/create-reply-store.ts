@@ -11,7 +11,6 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { isServerEvent } from "../../events/route";
 import type { WireEvent } from "../../events/types";
 import { isAwaitingInput } from "../reducer/state";
-import type { ReplyPart } from "../reducer/types";
 import { createEventBatcher, isUrgentFor } from "./batcher";
 import { createFrameScheduler, FALLBACK_FRAME_MS } from "./frame-scheduler";
 import { createPartsView } from "./parts-view";
@@ -126,13 +125,8 @@ export function createReplyStore(options: ReplyStoreOptions): StoreApi<ReplyStor
       firstEventSeen: clock.firstEventSeen,
       awaitingInput: isAwaitingInput(reply),
     });
-    let list: readonly ReplyPart[] | undefined;
     return {
-      // Built when first read (then kept): a store update nobody reads the parts of costs nothing
-      // for them, whatever the number of parts.
-      get parts() {
-        return (list ??= parts.view(reply));
-      },
+      parts: parts.view(reply),
       partsById: reply.parts,
       messages: reply.messages,
       status,
