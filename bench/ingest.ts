@@ -9,7 +9,7 @@ import { decodeEvent } from "../src/core/events/decode-event";
 import { createSseParser } from "../src/core/events/sse-parser";
 import { createUtf8Stream } from "../src/core/events/utf8-stream";
 import type { WireEvent } from "../src/core/events/types";
-import { FALLBACK_FRAME_MS } from "../src/core/reply/frame-scheduler";
+import { FALLBACK_FRAME_MS } from "../src/core/reply/store/frame-scheduler";
 import { createReplyStore, type FrameScheduler } from "../src/core/reply";
 import { createHubBenchClient } from "./bench-client";
 import { BENCH_SESSION, chunksOf, type RecordedStream } from "./stream";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { distill, getPart, initialReplyState, reduce, type ReplyToolPart } from "../../src/core/reply";
-import { partFromWire } from "../../src/core/reply/wire-parts";
+import { partFromWire } from "../../src/core/reply/reducer/wire-parts";
 import { ev, fold, MSG, SID, toolSnap } from "../support/reply-events";
 
 const tool = (state: ReturnType<typeof fold>, id = "t1"): ReplyToolPart => {

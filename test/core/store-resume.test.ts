@@ -4,7 +4,7 @@ import type { StoreApi } from "zustand/vanilla";
 import type { WireEvent } from "../../src/core/events/types";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { createReplyStore, distill, type ReplyStoreOptions, type ReplyStoreState } from "../../src/core/reply";
-import { stitchText } from "../../src/core/reply/mid-turn-merge";
+import { stitchText } from "../../src/core/reply/reducer/mid-turn-merge";
 import { createFakeReplyClient, settle, type FakeReplyClient } from "../support/fake-reply-client";
 import { delta, ev, SID, status, textSnap } from "../support/reply-events";
 import { storedText } from "../support/store-harness";

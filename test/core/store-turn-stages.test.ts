@@ -1,6 +1,6 @@
 /** The turn's stage table: the moves it lists, and nothing else. */
 import { expect, test } from "vitest";
-import { moveTurn, TURN_TABLE, type TurnEvent } from "../../src/core/reply/turn-stages";
+import { moveTurn, TURN_TABLE, type TurnEvent } from "../../src/core/reply/store/turn-machine";
 import type { TurnStage } from "../../src/core/reply";
 
 test("a turn goes idle > connecting > running > finishing > idle through send, posted, idle seen, final fetch done", () => {

@@ -8,7 +8,7 @@ import type { MessageWithParts } from "../../src/core/api";
 import type { ReplyPart } from "../../src/core/reply";
 import { buildChatMessages } from "../../src/react/chat/build-messages";
 import type { LiveTurn } from "../../src/react/chat/live-turn";
-import { ZERO_TOTALS } from "../../src/core/reply/state";
+import { ZERO_TOTALS } from "../../src/core/reply/reducer/state";
 
 const user = (id: string, created: number): UserMessage =>
   ({ id, sessionID: "ses_1", role: "user", time: { created }, agent: "build", model: { providerID: "p", modelID: "m" } }) as UserMessage;

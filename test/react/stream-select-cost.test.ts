@@ -3,13 +3,13 @@
  * `distill` over the whole reply per flush, the text joined from the parts that changed.
  */
 import { afterEach, expect, test, vi } from "vitest";
-import type * as DistillModule from "../../src/core/reply/distill";
+import type * as DistillModule from "../../src/core/reply/reducer/distill";
 import { createStreamViewSelector } from "../../src/react/stream/stream-view";
 import { delta, status, textSnap, toolSnap, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
 
 const calls = vi.hoisted(() => ({ distill: 0 }));
-vi.mock("../../src/core/reply/distill", async (importOriginal) => {
+vi.mock("../../src/core/reply/reducer/distill", async (importOriginal) => {
   const actual = await importOriginal<typeof DistillModule>();
   return {
     ...actual,

@@ -1,7 +1,7 @@
 /** The reply reducer: pure state of one streaming turn, its result and the final merge. */
-export { reduce, reduceAll } from "./reduce";
-export { distill, isTerminalTool, type DistilledReply, type DistillSource } from "./distill";
-export { reconcileTurn, type WireMessage } from "./reconcile";
+export { reduce, reduceAll } from "./reducer/reduce";
+export { distill, isTerminalTool, type DistilledReply, type DistillSource } from "./reducer/distill";
+export { reconcileTurn, type WireMessage } from "./reducer/reconcile";
 export {
   initialReplyState,
   getPart,
@@ -9,10 +9,10 @@ export {
   isAwaitingInput,
   ZERO_TOTALS,
   type ReplyState,
-} from "./state";
-export { canonicalTodos, canonicalTodoStatus, isStreamOnly, TODO_SOURCE } from "./todos";
-export { errorText, ABORT_ERROR_NAME } from "./session-status";
-export { PersistentMap } from "./persistent-map";
+} from "./reducer/state";
+export { canonicalTodos, canonicalTodoStatus, isStreamOnly, TODO_SOURCE } from "./reducer/todos";
+export { errorText, ABORT_ERROR_NAME } from "./reducer/session-status";
+export { PersistentMap } from "./reducer/persistent-map";
 export type {
   PendingPermission,
   PendingQuestion,
@@ -33,9 +33,9 @@ export type {
   Totals,
   TurnEndedBy,
   TurnPhase,
-} from "./types";
+} from "./reducer/types";
 // Store layer: the in-flight turn of one session as a zustand vanilla store.
-export { createReplyStore, DEFAULT_FIRST_EVENT_TIMEOUT_MS, DEFAULT_TURN_TIMEOUT_MS } from "./create-reply-store";
+export { createReplyStore, DEFAULT_FIRST_EVENT_TIMEOUT_MS, DEFAULT_TURN_TIMEOUT_MS } from "./store/create-reply-store";
 export type {
   ReplyFinishInfo,
   ReplyStoreClient,
@@ -43,11 +43,11 @@ export type {
   ReplyStoreState,
   ReplyWatchdog,
   PartLookup,
-} from "./reply-store-types";
-export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./reply-status";
-export { createEventBatcher, isUrgentEvent, isUrgentFor, type EventBatcher, type EventBatcherOptions } from "./batcher";
-export { mergeDeltaRuns } from "./merge-deltas";
-export { pendingPermissionOf, pendingQuestionOf } from "./prompts";
+} from "./store/reply-store-types";
+export { deriveReplyStatus, type ReplyStatus, type ReplyStatusInputs, type TurnStage } from "./store/reply-status";
+export { createEventBatcher, isUrgentEvent, isUrgentFor, type EventBatcher, type EventBatcherOptions } from "./store/batcher";
+export { mergeDeltaRuns } from "./store/merge-deltas";
+export { pendingPermissionOf, pendingQuestionOf } from "./reducer/prompts";
 export {
   createFrameScheduler,
   frameScheduler,
@@ -55,7 +55,7 @@ export {
   FALLBACK_FRAME_MS,
   type FrameScheduler,
   type ThrottleOption,
-} from "./frame-scheduler";
+} from "./store/frame-scheduler";
 // The watchdog clock's primitives stay internal (generic names like `fire` do not belong at the
 // package root); its shapes and the deadline lookup are public.
-export { nextDeadline, type DeadlineKind, type WatchdogClock, type WatchdogConfig } from "./watchdog";
+export { nextDeadline, type DeadlineKind, type WatchdogClock, type WatchdogConfig } from "./store/watchdog";

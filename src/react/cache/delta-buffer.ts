@@ -6,7 +6,7 @@
  * the buffer first, so the cache sees every change in the order the server sent it.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import { frameScheduler, type FrameScheduler } from "../../core/reply/frame-scheduler";
+import { frameScheduler, type FrameScheduler } from "../../core/reply/store/frame-scheduler";
 import { sessionIdOf } from "../../core/events/route";
 import type { WireEvent } from "../../core/events/types";
 import { opencodeKeys, type ScopeSource } from "../../query/keys";

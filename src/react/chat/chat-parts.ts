@@ -5,8 +5,8 @@
  */
 import type { Part } from "@opencode-ai/sdk/v2";
 import type { ReplyPart } from "../../core/reply";
-import { jsonEqual } from "../../core/reply/wire";
-import { partFromWire } from "../../core/reply/wire-parts";
+import { jsonEqual } from "../../core/reply/reducer/wire";
+import { partFromWire } from "../../core/reply/reducer/wire-parts";
 
 const converted = new WeakMap<Part, ReplyPart | null>();
 const convertedLists = new WeakMap<readonly Part[], readonly ReplyPart[]>();

@@ -10,10 +10,8 @@
  * live text after that point overlaps the stored text's end by the deltas the server had when it
  * answered. So the result is the stored text plus the live deltas it does not end with yet.
  */
-import { withText } from "./append-text";
-import { fetchTurnMessages } from "./fetch-turn";
+import { withText } from "./parts-text";
 import { reconcileTurn, type WireMessage } from "./reconcile";
-import type { ReplyRuntime } from "./reply-runtime";
 import { getPart, listParts, withPart, type ReplyState } from "./state";
 import { patchState } from "./state-copy";
 import { sumStepTotals } from "./usage";
@@ -51,7 +49,7 @@ export function textLengths(state: ReplyState): ReadonlyMap<string, number> {
 /**
  * Merges a mid-turn list into the live reply (see the module comment). `sent` are the live text
  * lengths when the request left ({@link textLengths}). The same state when nothing changes.
- * @example t.reply = mergeMidTurn(t.reply, items, lengthsWhenAsked);
+ * @example reply = mergeMidTurn(t.reply, items, lengthsWhenAsked);
  */
 export function mergeMidTurn(
   live: ReplyState,
@@ -83,31 +81,4 @@ export function mergeMidTurn(
   // Totals from every step of the merged list, streamed meanwhile or stored.
   const totals = sumStepTotals(listParts(merged).flatMap((p) => (p.type === "step-finish" && isRecord(p.raw) ? [p.raw as unknown as Dict] : [])));
   return patchState(merged, { totals: jsonEqual(totals, merged.totals) ? merged.totals : totals, ...(ahead ? { ahead } : {}) });
-}
-
-/**
- * Fetches the stored messages and merges them into the running turn `generation`; nothing happens
- * when the store was disposed or another turn started meanwhile. A failed fetch is reported and
- * keeps the live state.
- */
-export async function refetchMidTurn(rt: ReplyRuntime, generation: number): Promise<void> {
-  const t = rt.turn;
-  if (t.disposed || generation !== t.generation || t.stage !== "running") return;
-  // Buffered events are live already: they count as "before the request".
-  rt.flush();
-  const sent = textLengths(t.reply);
-  const asked = t.reply.parts;
-  let items: readonly WireMessage[];
-  try {
-    items = await fetchTurnMessages(rt.client, rt.sessionId, t.reply);
-  } catch (error) {
-    rt.report(error);
-    return;
-  }
-  if (t.disposed || generation !== t.generation || t.stage !== "running") return;
-  rt.flush();
-  const merged = mergeMidTurn(t.reply, items, sent, asked);
-  if (merged === t.reply) return;
-  t.reply = merged;
-  rt.publish();
 }

@@ -4,8 +4,8 @@
  * first user message is in, never the whole history of a long session.
  */
 import type { ReplyStoreClient } from "./reply-store-types";
-import type { WireMessage } from "./reconcile";
-import type { ReplyState } from "./state";
+import type { WireMessage } from "../reducer/reconcile";
+import type { ReplyState } from "../reducer/state";
 
 /** The smallest first page: a turn rarely has more messages than this. */
 const MIN_PAGE = 20;

@@ -8,8 +8,13 @@
  * buffered event would otherwise live until the flush, and thousands of them surviving the young
  * generation's collections were a third of the store's cost. Folded on arrival, an event is
  * garbage as soon as its text is taken; only the first event of each run is kept.
+ *
+ * Measured (issue 10): folding does not pay for speed (default ingest the same or better without
+ * it), but it keeps the heap bounded: a part's text is `text + delta` (a V8 rope, no copy), and one
+ * joined string per run instead of one rope node per token keeps 100,000 deltas at 0.8 MB of heap
+ * instead of 3.1 MB (4.7x the text, over the 2x budget).
  */
-import type { WireEvent } from "../events/types";
+import type { WireEvent } from "../../events/types";
 
 const DELTA = "message.part.delta";
 

@@ -3,7 +3,7 @@
  * new turn, and events that still trickle in for the previous turn (the server finishes an
  * aborted message after its idle) must not leak into the new one.
  */
-import type { WireEvent } from "../events/types";
+import type { WireEvent } from "../../events/types";
 import { initialReplyState, type ReplyState } from "./state";
 import { isRecord, str } from "./wire";
 

@@ -4,11 +4,11 @@
  * see at once (status, errors, questions, permissions) flush the buffer synchronously, in order:
  * they never wait behind text.
  */
-import type { WireEvent } from "../events/types";
+import type { WireEvent } from "../../events/types";
 import type { FrameScheduler } from "./frame-scheduler";
 import { PendingEvents } from "./merge-deltas";
-import { reduce } from "./reduce";
-import type { ReplyState } from "./state";
+import { reduce } from "../reducer/reduce";
+import type { ReplyState } from "../reducer/state";
 
 /**
  * Entries (a folded run of deltas counts once) after which the buffer is applied without waiting

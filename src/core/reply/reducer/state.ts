@@ -3,7 +3,7 @@
  * change makes a new state object that shares whatever did not change, so a selector on one
  * part keeps its identity while another part grows.
  */
-import type { SessionError } from "../errors";
+import type { SessionError } from "../../errors";
 import { PersistentMap } from "./persistent-map";
 import { copyState } from "./state-copy";
 import type {

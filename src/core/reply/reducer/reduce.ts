@@ -3,7 +3,7 @@
  * an event that changes nothing (unknown type, unknown field, another session, a duplicate)
  * returns the same state object, so subscribers do not fire.
  */
-import type { WireEvent } from "../events/types";
+import type { WireEvent } from "../../events/types";
 import { childOfSessionEvent, childOfTaskPart, isChildPrompt, withChild } from "./children";
 import { applyOtherSnapshot, isOtherPartType } from "./parts-other";
 import { applyDelta, applyTextSnapshot } from "./parts-text";

@@ -146,12 +146,12 @@ export function disarm(clock: WatchdogClock): WatchdogClock {
 }
 
 /** Deadline of each watchdog (null: not active). */
-export function deadlinesOf(clock: WatchdogClock, config: WatchdogConfig): Record<DeadlineKind, number | null> {
-  if (!clock.running) return { "first-event": null, idle: null, turn: null };
+function deadlinesOf(clock: WatchdogClock, config: WatchdogConfig): Record<DeadlineKind, number | null> {
+  const on = clock.running;
   return {
-    turn: clock.turnFrom === null ? null : clock.turnFrom + config.turnMs,
-    "first-event": clock.firstEventSeen || clock.stalled ? null : clock.windowFrom + config.firstEventMs,
-    idle: config.idleMs === undefined || clock.idleFrom === null ? null : clock.idleFrom + config.idleMs,
+    turn: on && clock.turnFrom !== null ? clock.turnFrom + config.turnMs : null,
+    "first-event": on && !clock.firstEventSeen && !clock.stalled ? clock.windowFrom + config.firstEventMs : null,
+    idle: on && config.idleMs !== undefined && clock.idleFrom !== null ? clock.idleFrom + config.idleMs : null,
   };
 }
 
@@ -159,24 +159,17 @@ export function deadlinesOf(clock: WatchdogClock, config: WatchdogConfig): Recor
 const ORDER: readonly DeadlineKind[] = ["turn", "first-event", "idle"];
 
 /**
- * The nearest active deadline, or null when none is. (Computed without the record of
- * `deadlinesOf`: the store asks on every flush.)
+ * The nearest active deadline, or null when none is.
  * @example nextDeadline(clock, config)?.at // epoch ms a UI can count down to
  */
 export function nextDeadline(clock: WatchdogClock, config: WatchdogConfig): { at: number; kind: DeadlineKind } | null {
-  if (!clock.running) return null;
-  let at = Infinity;
-  let kind: DeadlineKind = "turn";
-  if (clock.turnFrom !== null) at = clock.turnFrom + config.turnMs;
-  if (!clock.firstEventSeen && !clock.stalled && clock.windowFrom + config.firstEventMs < at) {
-    at = clock.windowFrom + config.firstEventMs;
-    kind = "first-event";
+  const deadlines = deadlinesOf(clock, config);
+  let next: { at: number; kind: DeadlineKind } | null = null;
+  for (const kind of ORDER) {
+    const at = deadlines[kind];
+    if (at !== null && (next === null || at < next.at)) next = { at, kind };
   }
-  if (config.idleMs !== undefined && clock.idleFrom !== null && clock.idleFrom + config.idleMs < at) {
-    at = clock.idleFrom + config.idleMs;
-    kind = "idle";
-  }
-  return at === Infinity ? null : { at, kind };
+  return next;
 }
 
 /**
@@ -185,11 +178,7 @@ export function nextDeadline(clock: WatchdogClock, config: WatchdogConfig): { at
  */
 export function dueWatchdog(clock: WatchdogClock, config: WatchdogConfig, now: number): DeadlineKind | null {
   const deadlines = deadlinesOf(clock, config);
-  for (const kind of ORDER) {
-    const at = deadlines[kind];
-    if (at !== null && now >= at) return kind;
-  }
-  return null;
+  return ORDER.find((kind) => (deadlines[kind] ?? Infinity) <= now) ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * `session.status` idle followed by the legacy `session.idle`, and after an abort sends that pair
  * twice; the turn moves to "done" once, so a store reacting to `turnsEnded` reacts exactly once.
  */
-import { SessionError } from "../errors";
+import { SessionError } from "../../errors";
 import type { ReplyState } from "./state";
 import { patchState } from "./state-copy";
 import type { ReplySessionStatus, TurnEndedBy } from "./types";

@@ -1,11 +1,11 @@
 /** Public shapes of the reply store: its options, the client surface it uses, and its state. */
-import type { MessagesApi, PermissionsApi, PromptInput, QuestionsApi, SessionsApi } from "../api";
-import type { EventHub, WireEvent } from "../events/types";
-import type { DistilledReply } from "./distill";
+import type { MessagesApi, PermissionsApi, PromptInput, QuestionsApi, SessionsApi } from "../../api";
+import type { EventHub, WireEvent } from "../../events/types";
+import type { DistilledReply } from "../reducer/distill";
 import type { DeadlineKind } from "./watchdog";
 import type { FrameScheduler, ThrottleOption } from "./frame-scheduler";
 import type { ReplyStatus } from "./reply-status";
-import type { PendingPermission, PendingQuestion, ReplyMessageInfo, ReplyPart, ReplySessionStatus, Todo, Totals } from "./types";
+import type { PendingPermission, PendingQuestion, ReplyMessageInfo, ReplyPart, ReplySessionStatus, Todo, Totals } from "../reducer/types";
 
 /**
  * What the store needs from a client; an `OpencodeClient` has it all.
