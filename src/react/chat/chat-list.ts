@@ -22,19 +22,6 @@ function itemsOf(pages: MessagePages | undefined): readonly PageItems[] {
   return pages === undefined ? NO_PAGES : pages.pages.map((page) => page.items);
 }
 
-function sameKeys(a: object, b: object): boolean {
-  const left = Object.keys(a);
-  if (left.length !== Object.keys(b).length) return false;
-  for (const key of left) if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-  return true;
-}
-
-function sameMapKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
-  if (a.size !== b.size) return false;
-  for (const key of a.keys()) if (!b.has(key)) return false;
-  return true;
-}
-
 function before(a: ChatMessage, b: ChatMessage): boolean {
   const at = a.info.time.created;
   const bt = b.info.time.created;
@@ -63,7 +50,7 @@ export class ChatList {
   messages: readonly ChatMessage[] = [];
   /** The messages' ids, oldest first: a new array only when a message is added, removed or moved. */
   ids: readonly string[] = [];
-  private byId: ReadonlyMap<string, ChatMessage> = new Map();
+  private byId = new Map<string, ChatMessage>();
   private index = new Map<string, number>();
   private stored = new Map<string, MessageWithParts>();
   private pages: readonly PageItems[] = NO_PAGES;
@@ -96,7 +83,11 @@ export class ChatList {
     return this.patch(changed) ?? this.rebuild();
   }
 
-  /** The ids whose sources changed, or undefined when the shape may have changed. */
+  /**
+   * The ids whose sources changed (new ones included), or undefined when the shape may have
+   * changed in a way only a rebuild handles (a page loaded, a message removed or inserted
+   * before the newest one, the turn's messages dropped).
+   */
   private changedIds(items: readonly PageItems[], live: LiveTurn, outbox: Entries): Set<string> | undefined {
     const changed = new Set<string>();
     const last = this.live as LiveTurn;
@@ -105,21 +96,23 @@ export class ChatList {
       const next = items[page] as PageItems;
       const prev = this.pages[page] as PageItems;
       if (next === prev) continue;
-      if (next.length !== prev.length) return undefined;
+      // Only the newest page (0) grows, at its end; anything else is a new shape.
+      if (next.length < prev.length || (page > 0 && next.length !== prev.length)) return undefined;
       for (let i = 0; i < next.length; i += 1) {
         const message = next[i] as MessageWithParts;
-        if (message === prev[i]) continue;
-        if (message.info.id !== prev[i]?.info.id) return undefined;
+        const old = prev[i];
+        if (message === old) continue;
+        if (old !== undefined && message.info.id !== old.info.id) return undefined;
         this.stored.set(message.info.id, message);
         changed.add(message.info.id);
       }
     }
     if (live.assistants !== last.assistants) {
-      if (!sameKeys(live.assistants, last.assistants)) return undefined;
+      for (const id of Object.keys(last.assistants)) if (live.assistants[id] === undefined) return undefined;
       for (const id of Object.keys(live.assistants)) if (live.assistants[id] !== last.assistants[id]) changed.add(id);
     }
     if (live.partsByMessage !== last.partsByMessage) {
-      if (!sameMapKeys(live.partsByMessage, last.partsByMessage)) return undefined;
+      for (const id of last.partsByMessage.keys()) if (!live.partsByMessage.has(id)) return undefined;
       for (const [id, parts] of live.partsByMessage) if (parts !== last.partsByMessage.get(id)) changed.add(id);
     }
     if (isTurnActive(live.status) !== isTurnActive(last.status)) {
@@ -127,39 +120,58 @@ export class ChatList {
       for (const id of Object.keys(live.assistants)) changed.add(id);
     }
     if (outbox !== this.outbox) {
-      if (!sameKeys(outbox, this.outbox)) return undefined;
+      for (const id of Object.keys(this.outbox)) if (outbox[id] === undefined) changed.add(id);
       for (const id of Object.keys(outbox)) if (outbox[id] !== this.outbox[id]) changed.add(id);
     }
     return changed;
   }
 
-  /** Re-derives the changed messages in place; undefined when that is not enough (rebuild). */
+  /**
+   * Re-derives the changed messages in place and appends new ones that come after every listed
+   * message; undefined when that is not enough (rebuild).
+   */
   private patch(changed: ReadonlySet<string>): ChatListChange | undefined {
     const live = this.live as LiveTurn;
     const turnActive = isTurnActive(live.status);
     let messages: ChatMessage[] | undefined;
-    let byId: Map<string, ChatMessage> | undefined;
+    const added: ChatMessage[] = [];
     const replaced = new Set<string>();
     for (const id of changed) {
       const at = this.index.get(id);
       const previous = this.byId.get(id);
-      if (at === undefined || previous === undefined) return undefined;
       const sources = { stored: this.stored.get(id), liveParts: live.partsByMessage.get(id), liveInfo: live.assistants[id], turnActive, entry: this.outbox[id] };
       const next = buildChatMessage(sources, previous);
+      if (at === undefined || previous === undefined) {
+        if (next !== undefined) added.push(next);
+        continue;
+      }
       if (next === undefined) return undefined;
       if (next === previous) continue;
       messages ??= this.messages.slice();
-      byId ??= new Map(this.byId);
       messages[at] = next;
-      byId.set(id, next);
       replaced.add(id);
       const prior = messages[at - 1];
       const following = messages[at + 1];
       if ((prior !== undefined && !before(prior, next)) || (following !== undefined && !before(next, following))) return undefined;
     }
-    if (messages === undefined || byId === undefined) return NOTHING;
+    if (added.length > 0) {
+      added.sort((a, b) => (before(a, b) ? -1 : 1));
+      const tail = (messages ?? this.messages).at(-1);
+      if (tail !== undefined && !before(tail, added[0] as ChatMessage)) return undefined;
+      messages = [...(messages ?? this.messages), ...added];
+      const ids = this.ids.slice();
+      for (const message of added) {
+        this.index.set(message.id, ids.length);
+        ids.push(message.id);
+        replaced.add(message.id);
+      }
+      this.ids = ids;
+    }
+    if (messages === undefined) return NOTHING;
+    // The map is private: updated in place (a copy would cost O(history) per delta).
+    const byId = this.byId;
+    for (const id of replaced) byId.set(id, messages[this.index.get(id) as number] as ChatMessage);
     this.messages = messages;
-    this.byId = byId;
     return replaced;
   }
 
@@ -173,7 +185,7 @@ export class ChatList {
     const same = sameIds && built.messages.every((message, i) => message === this.messages[i]);
     if (!same) this.messages = built.messages;
     if (!sameIds) this.ids = built.messages.map((message) => message.id);
-    this.byId = built.byId;
+    this.byId = built.byId as Map<string, ChatMessage>;
     this.index = new Map(this.ids.map((id, i) => [id, i] as const));
     return same ? NOTHING : "all";
   }

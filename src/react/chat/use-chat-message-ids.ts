@@ -10,6 +10,7 @@ import { chatModelOf } from "./chat-model";
 const NO_IDS: readonly string[] = [];
 const noop = (): void => undefined;
 const selectNothing = (): true => true;
+const NO_PROPS: never[] = [];
 
 /**
  * The ids of the messages `useChat(sessionId).messages` lists, oldest first, as an array that
@@ -30,7 +31,8 @@ export function useChatMessageIds(sessionId: string | undefined, options: { read
   const pageSize = options.pageSize ?? DEFAULT_MESSAGE_PAGE_SIZE;
   const settings = useRef<ReplyStoreSettings | undefined>(undefined);
   useHeldReplyStore(sessionId, settings);
-  useMessages(sessionId, { pageSize, select: selectNothing });
+  // Loads the history and keeps it live; never re-renders the list itself (no result prop is read).
+  useMessages(sessionId, { pageSize, select: selectNothing, notifyOnChangeProps: NO_PROPS });
   const model = sessionId === undefined ? undefined : chatModelOf(queryClient, client, sessionId, pageSize);
   const subscribe = useCallback((listener: () => void) => (model === undefined ? noop : model.subscribeIds(listener)), [model]);
   const get = useCallback(() => (model === undefined ? NO_IDS : model.getIds()), [model]);
