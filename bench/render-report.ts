@@ -22,9 +22,7 @@ export async function reportRender(): Promise<void> {
   console.log(row(["opencode-react useChat: a chat of another session", String(r.ours.otherChat), ""], w));
   console.log(row(["AI SDK useChat 4.x (@ai-sdk/react 1.2.12), default", String(r.aiSdkDefault.renders), String(frames(r.aiSdkDefault.ms))], w));
   console.log(row(["AI SDK useChat 4.x, experimental_throttle: 16", String(r.aiSdkThrottle16.renders), String(frames(r.aiSdkThrottle16.ms))], w));
-  const perDelta = (x: { reactMsPerDelta: number }): string => `${(x.reactMsPerDelta * 1000).toFixed(1)} µs`;
-  const ratio = r.oursLongHistory.reactMsPerDelta / Math.max(r.oursNoHistory.reactMsPerDelta, 1e-9);
-  console.log(`React work per delta (Profiler actualDuration, dev build): 0 past ${perDelta(r.oursNoHistory)}, 500 past ${perDelta(r.oursLongHistory)} (${ratio.toFixed(2)}x; target <= 1.5x)`);
+  console.log("(the cost of one delta by history length: the \"chat\" section, npm run bench chat)");
   let results: Record<string, unknown> = {};
   try {
     results = JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>;
