@@ -41,6 +41,9 @@ export interface ChatModel {
 
 type Listeners = Set<() => void>;
 
+/** How long a model nobody subscribed to stays in the registry. */
+const UNUSED_MS = 1_000;
+
 function call(listeners: Iterable<() => void> | undefined): void {
   if (listeners !== undefined) for (const listener of [...listeners]) listener();
 }
@@ -140,6 +143,14 @@ function createChatModel(queryClient: QueryClient, client: OpencodeClient, sessi
   const read = (): void => {
     if (detach === undefined) refresh();
   };
+
+  // A model read by a render that never committed (or on a server) is never subscribed: it
+  // leaves the registry after a while instead of holding its list forever.
+  forgetTimer = setTimeout(() => {
+    forgetTimer = undefined;
+    if (count === 0) forget();
+  }, UNUSED_MS);
+  (forgetTimer as { unref?: () => void }).unref?.();
 
   return {
     getMessages: () => (read(), list.messages),

@@ -78,9 +78,9 @@ export function useChat(sessionId: string | undefined, options: UseChatOptions =
   // constant `select` keeps this observer from re-rendering the chat on every cache write.
   const query = useMessages(sessionId, { pageSize, select: selectNothing });
   const outbox = outboxOf(client, sessionId ?? NO_SESSION);
-  const model = chatModelOf(queryClient, client, sessionId ?? NO_SESSION, pageSize);
-  const subscribe = useCallback((listener: () => void) => (sessionId === undefined ? noop : model.subscribe(listener)), [model, sessionId]);
-  const getMessages = useCallback(() => (sessionId === undefined ? NO_MESSAGES : model.getMessages()), [model, sessionId]);
+  const model = sessionId === undefined ? undefined : chatModelOf(queryClient, client, sessionId, pageSize);
+  const subscribe = useCallback((listener: () => void) => (model === undefined ? noop : model.subscribe(listener)), [model]);
+  const getMessages = useCallback(() => (model === undefined ? NO_MESSAGES : model.getMessages()), [model]);
   const messages = useSyncExternalStore(subscribe, getMessages, getMessages);
 
   const todosQuery = useTodos(sessionId);
