@@ -4,6 +4,7 @@
  * figures only; nothing here fails a build (speed goals are read, not asserted).
  */
 import { runBurst } from "./burst";
+import { reportChat } from "./chat-report";
 import { runIngest } from "./ingest";
 import { runMemory } from "./memory";
 import { reportRender } from "./render-report";
@@ -94,4 +95,5 @@ if (section === "scaling") await reportScalingAndMemory();
 else if (section === "ingest") await reportIngest();
 else if (section === "burst") await reportBurst();
 else if (section === "render") await reportRender();
-else throw new Error(`bench section "scaling", "ingest", "burst" or "render", not ${String(section)} (npm run bench runs them all)`);
+else if (section === "chat") await reportChat();
+else throw new Error(`bench section "scaling", "ingest", "burst", "render" or "chat", not ${String(section)} (npm run bench runs them all)`);

@@ -22,7 +22,7 @@ await build({
   // jsdom (the render section's DOM) loads files of its own at run time: not bundled.
   external: ["jsdom"],
 });
-const sections = process.argv.length > 2 ? process.argv.slice(2) : ["scaling", "ingest", "burst", "render"];
+const sections = process.argv.length > 2 ? process.argv.slice(2) : ["scaling", "ingest", "burst", "render", "chat"];
 for (const section of sections) {
   const run = spawnSync(process.execPath, ["--expose-gc", outfile, section], { stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);

@@ -34,6 +34,7 @@ export {
   usePermissions,
   useChat,
   useChatMessage,
+  useChatMessageIds,
   useProviders,
   useProviderList,
   useAgents,

@@ -2,34 +2,11 @@
  * buildChatMessages, pure: order by time.created then id (ids wrap), no duplicates across
  * sources, the live turn's parts win for the message it streams, unchanged messages keep identity.
  */
-import type { AssistantMessage, Part, UserMessage } from "@opencode-ai/sdk/v2";
 import { describe, expect, it } from "vitest";
 import type { MessageWithParts } from "../../src/core/api";
 import type { ReplyPart } from "../../src/core/reply";
 import { buildChatMessages } from "../../src/react/chat/build-messages";
-import type { LiveTurn } from "../../src/react/chat/live-turn";
-import { ZERO_TOTALS } from "../../src/core/reply/reducer/state";
-
-const user = (id: string, created: number): UserMessage =>
-  ({ id, sessionID: "ses_1", role: "user", time: { created }, agent: "build", model: { providerID: "p", modelID: "m" } }) as UserMessage;
-const assistant = (id: string, created: number, parentID: string, completed?: number): AssistantMessage =>
-  ({ id, sessionID: "ses_1", role: "assistant", parentID, time: { created, completed }, cost: 0, tokens: { input: 0, output: 0, reasoning: 0, cache: { read: 0, write: 0 } }, modelID: "m", providerID: "p", mode: "build", agent: "build", path: { cwd: "/", root: "/" } }) as AssistantMessage;
-const text = (id: string, messageID: string, value: string): Part => ({ id, messageID, sessionID: "ses_1", type: "text", text: value }) as Part;
-
-function liveTurn(partial: Partial<LiveTurn> = {}): LiveTurn {
-  return {
-    status: "idle",
-    error: null,
-    sessionStatus: { type: "idle" },
-    watchdog: { lastEventAt: null, deadlineAt: null, deadlineKind: null, firstEventMs: 120_000, idleMs: null, turnMs: 600_000 },
-    todos: [],
-    totals: ZERO_TOTALS,
-    aborted: false,
-    assistants: {},
-    partsByMessage: new Map(),
-    ...partial,
-  };
-}
+import { assistant, liveTurn, text, user } from "../support/chat-fixtures";
 
 describe("buildChatMessages", () => {
   it("orders by time.created, then id, not by id alone (OpenCode ids wrap)", () => {

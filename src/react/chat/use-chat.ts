@@ -3,13 +3,14 @@
  * message the moment it is sent, and the turn streaming from the session's reply store, merged
  * into one list whose unchanged messages keep their identity (see build-messages.ts).
  */
-import { useCallback, useEffect, useInsertionEffect, useMemo, useRef } from "react";
+import { useCallback, useInsertionEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { PermissionReply } from "../../core/api";
 import { OpencodeError } from "../../core/errors";
 import { canonicalTodos, type Todo } from "../../core/reply";
-import { flattenMessagePages, newestMessageId } from "../cache/message-pages";
+import { newestMessageId, type MessagePages } from "../cache/message-pages";
+import { DEFAULT_MESSAGE_PAGE_SIZE, messagesInfiniteQueryOptions } from "../../query/messages-query-options";
 import { identifyPrompt, type IdentifiedPrompt } from "../cache/optimistic-message";
 import { useOpencodeContext } from "../context";
 import { toPromptInput } from "../stream/prompt-input";
@@ -21,10 +22,10 @@ import { useHeldReplyStore } from "../stream/use-reply-store";
 import { useRemainingMs } from "../stream/use-remaining-ms";
 import { useMessages } from "../use-messages";
 import { useTodos } from "../use-todos";
-import { buildChatMessages } from "./build-messages";
+import { chatModelOf } from "./chat-model";
 import { isConfirmedFailure, resendChatMessage, sendChatMessage, type ChatSendContext } from "./chat-send";
 import { abortLiveTurn, selectLiveTurn } from "./live-turn";
-import { dropEntries, outboxOf } from "./outbox";
+import { outboxOf } from "./outbox";
 import type { ChatHistory, ChatMessage, ChatWatchdog, UseChatOptions, UseChatResult } from "./types";
 
 const NO_SESSION = "";
@@ -34,11 +35,9 @@ function settingsOf(options: UseChatOptions): ReplyStoreSettings {
   return { firstEventTimeoutMs, idleTimeoutMs, turnTimeoutMs, throttleMs };
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
-}
+const NO_MESSAGES: readonly ChatMessage[] = [];
+const noop = (): void => undefined;
+const selectNothing = (): true => true;
 
 /**
  * A whole chat of one session in one hook: `messages` (stored history + the user's message at
@@ -63,7 +62,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
  * }
  */
 export function useChat(sessionId: string | undefined, options: UseChatOptions = {}): UseChatResult {
-  const { client } = useOpencodeContext();
+  const { client, queryClient } = useOpencodeContext();
   const latest = useRef(options);
   const settings = useRef<ReplyStoreSettings | undefined>(settingsOf(options));
   const callbacks = useRef<HolderCallbacks>({ onError: (error) => latest.current.onError?.(error) });
@@ -74,25 +73,15 @@ export function useChat(sessionId: string | undefined, options: UseChatOptions =
   const store = useHeldReplyStore(sessionId, settings, callbacks);
   const live = useStore(store, useShallow(selectLiveTurn));
 
-  const query = useMessages(sessionId, { pageSize: options.pageSize });
-  const pages = query.data;
-  const stored = useMemo(() => flattenMessagePages(pages), [pages]);
+  const pageSize = options.pageSize ?? DEFAULT_MESSAGE_PAGE_SIZE;
+  // Loads and pages the history (the list itself comes from the shared chat model, below); the
+  // constant `select` keeps this observer from re-rendering the chat on every cache write.
+  const query = useMessages(sessionId, { pageSize, select: selectNothing });
   const outbox = outboxOf(client, sessionId ?? NO_SESSION);
-  const entries = useStore(outbox, (s) => s.entries);
-
-  const last = useRef<{ messages: readonly ChatMessage[]; byId: ReadonlyMap<string, ChatMessage> }>({ messages: [], byId: new Map() });
-  const messages = useMemo(() => {
-    const built = buildChatMessages({ history: stored, live, outbox: entries }, last.current.byId);
-    const list = sameItems(built.messages, last.current.messages) ? last.current.messages : built.messages;
-    last.current = { messages: list, byId: built.byId };
-    return list;
-  }, [stored, live, entries]);
-
-  // A sent message the history now holds leaves the outbox.
-  useEffect(() => {
-    const done = Object.values(entries).filter((entry) => entry.state === "sent" && stored.some((m) => m.info.id === entry.id && m.parts.length > 0));
-    dropEntries(outbox, done.map((entry) => entry.id));
-  }, [entries, stored, outbox]);
+  const model = sessionId === undefined ? undefined : chatModelOf(queryClient, client, sessionId, pageSize);
+  const subscribe = useCallback((listener: () => void) => (model === undefined ? noop : model.subscribe(listener)), [model]);
+  const getMessages = useCallback(() => (model === undefined ? NO_MESSAGES : model.getMessages()), [model]);
+  const messages = useSyncExternalStore(subscribe, getMessages, getMessages);
 
   const todosQuery = useTodos(sessionId);
   const storedTodos = useMemo(() => canonicalTodos(todosQuery.data ?? []) as Todo[], [todosQuery.data]);
@@ -120,11 +109,12 @@ export function useChat(sessionId: string | undefined, options: UseChatOptions =
   const send = useCallback(
     async (input: StreamSendInput, sendOptions?: StreamSendOptions): Promise<void> => {
       if (context === undefined) throw new OpencodeError("opencode-react: useChat has no session to send to (sessionId is undefined)");
+      const pages = queryClient.getQueryData<MessagePages>(messagesInfiniteQueryOptions(client, context.sessionId, { pageSize }).queryKey);
       const prompt = identifyPrompt(toPromptInput(input, sendOptions), newestMessageId(pages));
       if (prompt.messageID === undefined || prompt.parts === undefined) throw new TypeError("opencode-react: a prompt needs `text` or `parts`");
       await sendChatMessage(context, prompt as IdentifiedPrompt);
     },
-    [context, pages],
+    [context, queryClient, client, pageSize],
   );
   const resend = useCallback(async (messageId: string) => (context === undefined ? undefined : resendChatMessage(context, messageId)), [context]);
   const abort = useCallback(async () => (sessionId === undefined ? undefined : abortLiveTurn(ensureReplyStore(client, sessionId, settings.current))), [client, sessionId]);
