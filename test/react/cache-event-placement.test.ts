@@ -135,3 +135,59 @@ describe("a message event and the paged history", () => {
     expect(queryClient.getQueryData(key)).toBeUndefined();
   });
 });
+
+describe("a part event and the message it belongs to", () => {
+  const SID = "ses_1";
+  const key = opencodeKeys.messages(scope, SID);
+  const pid = (n: number) => `prt_${String(n).padStart(12, "0")}aaaaaaaaaaaaaa`;
+
+  function withReply(partIds: number[]) {
+    const queryClient = new QueryClient();
+    const user = fakeUserMessage(SID, "hi");
+    const reply = fakeAssistantMessage(SID, user.info.id, "");
+    const template = reply.parts[0];
+    if (template === undefined) throw new Error("no part");
+    reply.parts = partIds.map((n) => ({ ...template, id: pid(n), text: `t${n}`, time: { start: 1 } }));
+    queryClient.setQueryData<MessagePages>(key, { pages: [{ items: [user, reply], nextCursor: undefined }], pageParams: [undefined] });
+    const shown = () => flattenMessagePages(queryClient.getQueryData<MessagePages>(key)).find((m) => m.info.id === reply.info.id);
+    const part = (n: number, text: string) => ({ ...template, id: pid(n), text });
+    const apply = (event: { type: string; properties: Record<string, unknown> }) =>
+      applyEventToCache(queryClient, scope, { type: event.type, properties: { sessionID: SID, ...event.properties } } as WireEvent);
+    return { queryClient, reply, shown, part, apply };
+  }
+  const texts = (m: { parts: Array<{ id: string }> } | undefined) => m?.parts.map((p) => ("text" in p ? p.text : p.id));
+
+  it("a new part lands in id order even when its snapshot arrives after a later part's", () => {
+    const r = withReply([1, 4]);
+    r.apply({ type: "message.part.updated", properties: { part: r.part(3, "t3") } });
+    r.apply({ type: "message.part.updated", properties: { part: r.part(2, "t2") } });
+    r.apply({ type: "message.part.updated", properties: { part: r.part(5, "t5") } });
+    expect(texts(r.shown())).toEqual(["t1", "t2", "t3", "t4", "t5"]);
+  });
+
+  it("a snapshot of a known part replaces it in place", () => {
+    const r = withReply([1, 2, 3]);
+    r.apply({ type: "message.part.updated", properties: { part: r.part(2, "new") } });
+    expect(texts(r.shown())).toEqual(["t1", "new", "t3"]);
+  });
+
+  it("message.part.removed removes the named part only; an unknown part changes nothing", () => {
+    const r = withReply([1, 2, 3]);
+    const before = r.queryClient.getQueryData(key);
+    r.apply({ type: "message.part.removed", properties: { messageID: r.reply.info.id, partID: pid(9) } });
+    expect(r.queryClient.getQueryData(key)).toBe(before);
+    r.apply({ type: "message.part.removed", properties: { messageID: r.reply.info.id, partID: pid(2) } });
+    expect(texts(r.shown())).toEqual(["t1", "t3"]);
+  });
+
+  it("a delta appends to the named part's field; a delta for a non-text field or an unknown part is dropped", () => {
+    const r = withReply([1, 2]);
+    r.apply({ type: "message.part.delta", properties: { messageID: r.reply.info.id, partID: pid(2), field: "text", delta: "+" } });
+    expect(texts(r.shown())).toEqual(["t1", "t2+"]);
+    const before = r.queryClient.getQueryData(key);
+    r.apply({ type: "message.part.delta", properties: { messageID: r.reply.info.id, partID: pid(2), field: "time", delta: "x" } });
+    r.apply({ type: "message.part.delta", properties: { messageID: r.reply.info.id, partID: pid(7), field: "text", delta: "x" } });
+    r.apply({ type: "message.part.delta", properties: { messageID: r.reply.info.id, field: "text", delta: "x" } });
+    expect(r.queryClient.getQueryData(key)).toBe(before);
+  });
+});
