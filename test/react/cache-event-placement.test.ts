@@ -8,7 +8,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import type { Session } from "@opencode-ai/sdk/v2";
 import { describe, expect, it } from "vitest";
-import type { SessionListFilters } from "../../src/core/api";
+import type { MessageWithParts, SessionListFilters } from "../../src/core/api";
 import type { WireEvent } from "../../src/core/events/types";
 import { applyEventToCache } from "../../src/react/cache/apply-event";
 import { flattenMessagePages, type MessagePages } from "../../src/react/cache/message-pages";
@@ -147,7 +147,7 @@ describe("a part event and the message it belongs to", () => {
     const reply = fakeAssistantMessage(SID, user.info.id, "");
     const template = reply.parts[0];
     if (template === undefined) throw new Error("no part");
-    reply.parts = partIds.map((n) => ({ ...template, id: pid(n), text: `t${n}`, time: { start: 1 } }));
+    reply.parts = partIds.map((n) => ({ ...template, id: pid(n), text: `t${n}`, time: { start: 1 } }) as MessageWithParts["parts"][number]);
     queryClient.setQueryData<MessagePages>(key, { pages: [{ items: [user, reply], nextCursor: undefined }], pageParams: [undefined] });
     const shown = () => flattenMessagePages(queryClient.getQueryData<MessagePages>(key)).find((m) => m.info.id === reply.info.id);
     const part = (n: number, text: string) => ({ ...template, id: pid(n), text });
