@@ -69,7 +69,7 @@ try {
     browser = await launchChromium();
   });
   await step("start the demo (opencode + vite)", async () => {
-    demo = await startDemo({ logLevel: "warn" });
+    demo = await startDemo({ logLevel: "warn", droppable: true });
   });
   await runChatScenario({ context: browser.context, demo, out: OUT, step });
   await finish();

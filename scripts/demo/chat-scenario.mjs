@@ -1,6 +1,7 @@
 // What the browser test does in the page, step by step (scripts/browser-test.mjs runs it).
 import path from "node:path";
 import { runPromptExtras } from "./prompt-extras-scenario.mjs";
+import { runReconnect } from "./reconnect-scenario.mjs";
 
 const HELLO = "Hello there! I am a fake model.";
 
@@ -112,6 +113,11 @@ export async function runChatScenario({ context, demo, out, step }) {
     await panel.getByRole("table", { name: "Last events" }).getByText("session.idle").first().waitFor();
   });
   await shot("04-devtools.png");
+
+  if (demo.link) {
+    await runReconnect({ page, demo, step });
+    await shot("06-reconnected.png");
+  }
 
   await step("no credentials in the browser, no page errors", async () => {
     if (leaks.length > 0) throw new Error(`requests carried credentials: ${leaks.join(", ")}`);

@@ -38,6 +38,11 @@ export function opencodeProxy({ target, authorization }) {
             proxyRes.headers["x-accel-buffering"] = "no";
             delete proxyRes.headers["content-length"];
             res.socket?.setNoDelay(true);
+            // The server's side of the stream dying must end the page's side too: left open, the
+            // page would sit on a silent stream until its liveness timeout (25 s) noticed.
+            proxyRes.once("close", () => {
+              if (!res.writableEnded) res.destroy();
+            });
           }
         });
       },

@@ -4,8 +4,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createServer } from "vite";
+import { createLogger, createServer } from "vite";
 import { freePort, startOpencodeServer } from "../../test/harness/opencode-server.mjs";
+import { startNetworkLink } from "./network-link.mjs";
 import { opencodeProxy, sameOriginGuard } from "./opencode-proxy.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -18,14 +19,19 @@ export const CHAT_ROOT = path.join(repo, "examples/chat");
  * @property {boolean} embedded true when this process started the server
  * @property {string | undefined} password the embedded server's password (for tests; never print it)
  * @property {string | undefined} directory the embedded server's project folder
+ * @property {{ baseUrl: string, headers: Record<string, string> } | undefined} server the server itself, bypassing the
+ *   proxy and the link (tests change things behind the page's back with it; never print the headers)
+ * @property {import("./network-link.mjs").NetworkLink | undefined} link with `droppable`: the cuttable link
+ *   between the Vite proxy and the server
  * @property {() => Promise<void>} stop closes Vite, then stops an embedded server; idempotent
  */
 
 /**
- * @param {{ port?: number, logLevel?: "info" | "warn" | "error" | "silent", env?: NodeJS.ProcessEnv }} [options]
+ * @param {{ port?: number, logLevel?: "info" | "warn" | "error" | "silent", env?: NodeJS.ProcessEnv, droppable?: boolean }} [options]
+ *   droppable: route the proxy through a link the caller can cut (the browser test's reconnect step)
  * @returns {Promise<Demo>}
  */
-export async function startDemo({ port, logLevel = "info", env = process.env } = {}) {
+export async function startDemo({ port, logLevel = "info", env = process.env, droppable = false } = {}) {
   let opencode = null;
   let target;
   let authorization;
@@ -45,23 +51,27 @@ export async function startDemo({ port, logLevel = "info", env = process.env } =
     authorization = opencode.headers.authorization;
   }
   let vite;
+  let link;
   try {
+    link = droppable ? await startNetworkLink(target) : undefined;
     vite = await createServer({
       configFile: path.join(CHAT_ROOT, "vite.config.ts"),
       logLevel,
+      customLogger: link ? quietWhileDown(createLogger(logLevel), link) : undefined,
       server: {
         host: "127.0.0.1",
         port: port ?? (await freePort()),
         strictPort: true,
         // Vite's default CORS would let other localhost origins read proxied responses.
         cors: false,
-        proxy: opencodeProxy({ target, authorization }),
+        proxy: opencodeProxy({ target: link ? link.url + new URL(target).pathname.replace(/\/$/, "") : target, authorization }),
       },
       plugins: [sameOriginGuard()],
     });
     await vite.listen();
   } catch (error) {
     await vite?.close();
+    await link?.close();
     await opencode?.stop();
     throw error;
   }
@@ -72,8 +82,11 @@ export async function startDemo({ port, logLevel = "info", env = process.env } =
     embedded: opencode !== null,
     password: opencode?.password,
     directory: opencode?.directory,
+    server: { baseUrl: target, headers: authorization ? { authorization } : {} },
+    link,
     stop: () => (stopped ??= (async () => {
       await vite.close().catch(() => {});
+      await link?.close();
       await opencode?.stop();
     })()),
   };
@@ -93,6 +106,17 @@ export async function checkHealth(demoUrl) {
   } catch (error) {
     return `health check failed: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/** Vite's logger minus the proxy errors a deliberately cut link causes (one per refused request). */
+function quietWhileDown(logger, link) {
+  return {
+    ...logger,
+    error(message, options) {
+      if (link.isDown() && String(message).includes("http proxy error")) return;
+      logger.error(message, options);
+    },
+  };
 }
 
 /** The URL without user:password@ (OPENCODE_URL may carry them). */

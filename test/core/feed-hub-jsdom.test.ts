@@ -33,11 +33,12 @@ it("keeps the stream open while the tab is hidden (openWhenHidden): no abort, no
   const hidden = vi.spyOn(document, "hidden", "get").mockReturnValue(true);
   const state = vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
   try {
-    document.dispatchEvent(new Event("visibilitychange"));
-    await sleep(50);
+    document.dispatchEvent(new Event("visibilitychange")); // its listeners run now, synchronously
+    // An event sent after the tab went hidden arrives on the same connection: it stayed open.
     stream.send({ type: "lsp.updated" });
-    await sleep(50);
+    await until(() => recorder.types().includes("lsp.updated"), "the event sent while hidden");
     expect(recorder.types()).toEqual(["server.connected", "lsp.updated"]);
+    expect(stream.isClosed).toBe(false);
     expect(server.requests).toHaveLength(1);
   } finally {
     hidden.mockRestore();
@@ -100,9 +101,12 @@ it("the page becoming visible retries a feed stopped by an unsupported answer; a
     document.dispatchEvent(new Event("visibilitychange"));
     await until(() => hub.status === "unauthorized", "the retry, refused with 401");
     expect(server.requests).toHaveLength(2);
+    const statusesBefore = hub.status;
     document.dispatchEvent(new Event("visibilitychange"));
     window.dispatchEvent(new Event("online"));
+    // A retry would show in the status first ("connecting"); give any deferred one a macrotask.
     await sleep(50);
+    expect([statusesBefore, hub.status]).toEqual(["unauthorized", "unauthorized"]);
     expect(server.requests).toHaveLength(2); // a wrong password is never retried on its own
     hub.restart();
     await hub.ready();

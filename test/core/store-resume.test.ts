@@ -119,7 +119,7 @@ describe("reply store: a turn already running at creation", () => {
 
   test("resume: false asks nothing at creation", async () => {
     const r = resumed({ type: "busy" }, storedText("so far"), { resume: false });
-    await settle();
+    await drained(); // every chain the creation could have started has run
     expect(r.statusCalls()).toBe(0);
     expect(r.client.listCalls()).toBe(0);
     expect(r.store.getState().status).toBe("idle");
@@ -188,8 +188,7 @@ describe("reply store: prompts pending before the store could see them", () => {
     r.client.events.drop();
     r.client.questionsAnswer = async () => [question];
     r.client.events.connect();
-    await settle(30);
-    expect(r.store.getState().status).toBe("awaiting-input");
+    await vi.waitFor(() => expect(r.store.getState().status).toBe("awaiting-input"));
     expect(r.store.getState().questions.que_1?.questions).toEqual(question.questions);
   });
 });

@@ -4,12 +4,12 @@
  * one connection, one POST), mounting mid-turn (the store's or the server's), unmounting,
  * session switches.
  */
-import { StrictMode, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { OpencodeProvider } from "../../src/react/provider";
 import { useStream } from "../../src/react/stream";
-import { peekReplyStore, replyStoreHolders } from "../../src/react/stream/registry";
+import { peekReplyStore, replyStoreHolders, subscribeReplyStores } from "../../src/react/stream/registry";
 import { createFakeOpencode } from "../support/fake-opencode";
 import { fakeClient, feedOpen, opencodeWrapper, renderOpencodeHook, sleep, testQueryClient } from "../support/render-opencode";
 import { sessionEvents, storedTextTurn } from "../support/stream-events";
@@ -63,21 +63,30 @@ describe("useStream: subscribe, then prompt", () => {
 describe("useStream: one store per session", () => {
   it("StrictMode: one /event connection, one store holder, one POST", async () => {
     const server = replayServer("hello");
+    // reactStrictMode, not a <StrictMode> inside the wrapper: measured on React 19.3, a
+    // wrapper's StrictMode does not replay the hook's effects (mount, unmount, mount); this does.
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <StrictMode>
-        <OpencodeProvider client={server.client} queryClient={server.queryClient}>
-          {children}
-        </OpencodeProvider>
-      </StrictMode>
+      <OpencodeProvider client={server.client} queryClient={server.queryClient}>
+        {children}
+      </OpencodeProvider>
     );
-    const hook = renderHook(() => useStream(server.sessionId), { wrapper });
+    // Every store created or disposed, as the registry announces it.
+    const announced: unknown[] = [];
+    const off = subscribeReplyStores(server.client, () => announced.push(peekReplyStore(server.client, server.sessionId)));
+    cleanups.push(off);
+    const hook = renderHook(() => useStream(server.sessionId), { wrapper, reactStrictMode: true });
     cleanups.push(hook.unmount);
+    const store = peekReplyStore(server.client, server.sessionId);
+    expect(store).toBeDefined();
     await feedOpen(server.client);
-    await sleep(10);
-    expect(replyStoreHolders(server.client, server.sessionId)).toBe(1);
     await act(() => hook.result.current.send("hi"));
     await server.play();
     await waitFor(() => expect(hook.result.current.result).not.toBeNull());
+    // A whole turn later, StrictMode's simulated unmount had every chance to dispose the store
+    // (its release schedules a 0 ms dispose): the store is still the first one, never disposed.
+    expect(peekReplyStore(server.client, server.sessionId)).toBe(store);
+    expect(announced.every((announcedStore) => announcedStore === store)).toBe(true);
+    expect(replyStoreHolders(server.client, server.sessionId)).toBe(1);
     expect(server.fake.connects()).toBe(1);
     expect(prompts(server)).toHaveLength(1);
     expect(hook.result.current.text).toBe("Hello there! I am a fake model.");
@@ -192,13 +201,21 @@ describe("useStream: session switch", () => {
 
     hook.rerender({ id: b.id });
     const switchedAt = hook.history.findIndex((h) => h.id === b.id);
-    await act(async () => {
+    // A's late events, then B's own: once B's text shows, every A event before it was delivered
+    // (one feed, in order) and had its chance to leak into the switched hook.
+    const eb = sessionEvents(b.id);
+    act(() => {
       for (const event of [ea.delta("prt_a", " more A"), ea.text("prt_a2", "late A"), ea.idle()]) fake.emit(event);
-      await sleep(40);
+      for (const event of [eb.busy(), eb.assistant(), eb.text("prt_b", ""), eb.delta("prt_b", "from B")]) fake.emit(event);
     });
+    await waitFor(() => expect(hook.result.current.stream.text).toBe("from B"));
     const afterSwitch = hook.history.slice(switchedAt);
-    expect(afterSwitch.length).toBeGreaterThan(0);
-    for (const h of afterSwitch) expect(h.stream).toMatchObject({ text: "", parts: [], status: "idle" });
+    expect(afterSwitch[0]?.stream).toMatchObject({ text: "", parts: [], status: "idle" });
+    for (const h of afterSwitch) {
+      expect(["", "from B"]).toContain(h.stream.text);
+      expect(h.stream.parts.map((part) => part.id)).not.toContain("prt_a");
+      expect(h.stream.parts.map((part) => part.id)).not.toContain("prt_a2");
+    }
     await waitFor(() => expect(replyStoreHolders(client, a.id)).toBe(0));
     await waitFor(() => expect(peekReplyStore(client, a.id)).toBeUndefined());
     expect(fake.connects()).toBe(1);

@@ -1,7 +1,7 @@
 /** Connection behaviour: request shape, reconnects, backoff, liveness, fatal 401, frame errors. */
 import { describe, expect, it } from "vitest";
 import { ConnectionError, FrameTooLargeError, MalformedEventError, ServerError, UnauthorizedError, UnsupportedServerError } from "../../src/core/errors";
-import { createFeedFixture, DIRECTORY, PASSWORD, sleep } from "./feed-fixture";
+import { createFeedFixture, DIRECTORY, FAST_EVENTS, PASSWORD, sleep } from "./feed-fixture";
 import { until } from "./sse-server";
 
 export function connectionSuite(): void {
@@ -103,11 +103,14 @@ export function connectionSuite(): void {
     });
 
     it("treats 401 on open as fatal: UnauthorizedError via onError, ready() rejects, no retry loop", async () => {
-      const { server, hub, record, errors } = await createFeedFixture();
+      const { server, hub, record, errors, statuses } = await createFeedFixture();
       server.setDefault({ status: 401 });
       record();
       await expect(hub.ready()).rejects.toBeInstanceOf(UnauthorizedError);
-      await sleep(100); // several backoff periods
+      // A timer set now fires after any reconnect timer the failure could have set (those are at
+      // most backoffMaxMs and set earlier), and a retry shows in the hub's status at once.
+      await sleep(FAST_EVENTS.backoffMaxMs * 2);
+      expect(statuses).toEqual(["connecting", "unauthorized"]);
       expect(server.requests).toHaveLength(1);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toBeInstanceOf(UnauthorizedError);
@@ -117,11 +120,14 @@ export function connectionSuite(): void {
     });
 
     it("treats a 200 HTML page (wrong baseUrl, OpenCode 2.x) as fatal: UnsupportedServerError, no reconnect loop", async () => {
-      const { server, hub, record, errors } = await createFeedFixture();
+      const { server, hub, record, errors, statuses } = await createFeedFixture();
       server.setDefault({ contentType: "text/html; charset=utf-8" });
       const recorder = record();
       await expect(hub.ready()).rejects.toBeInstanceOf(UnsupportedServerError);
-      await sleep(100); // several backoff periods
+      // A timer set now fires after any reconnect timer the failure could have set (those are at
+      // most backoffMaxMs and set earlier), and a retry shows in the hub's status at once.
+      await sleep(FAST_EVENTS.backoffMaxMs * 2);
+      expect(statuses).toEqual(["connecting", "unsupported"]);
       expect(server.requests).toHaveLength(1);
       expect(errors.map((error) => error.constructor)).toEqual([UnsupportedServerError]);
       expect(recorder.events).toEqual([]);

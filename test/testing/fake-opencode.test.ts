@@ -139,7 +139,12 @@ describe("script(\"none\")", () => {
     fake.script("none");
     await fake.client.prompt(session.id, { text: "first" });
     await fake.settled();
+    // A marker pushed after the turn had its chance: once it arrives, everything before it has.
+    fake.push({ type: "session.idle", properties: { sessionID: session.id } });
+    await vi.waitFor(() => expect(seen).toContain("session.idle"));
+    seen.pop();
     expect(seen.filter((type) => !type.startsWith("server."))).toEqual(["message.updated", "message.part.updated"]);
+    seen.length = 0;
     await fake.client.prompt(session.id, { text: "second" });
     await fake.settled();
     expect(seen).toContain("session.idle");
