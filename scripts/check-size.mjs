@@ -38,20 +38,21 @@ function unexpectedImports(out, name) {
   const output = out.metafile.outputs[Object.keys(out.metafile.outputs)[0]];
   for (const { path } of output.imports) if (!RUNTIME_EXTERNAL.test(path)) misimports.push(`${name} imports ${path} at run time`);
 }
+/** One production build, our code only: the peers stay external. */
+const BUILD = {
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2022",
+  platform: "neutral",
+  external: EXTERNAL,
+  write: false,
+  metafile: true,
+  define: { "process.env.NODE_ENV": '"production"' },
+  logLevel: "silent",
+};
 for (const [entry, { file, target, max }] of Object.entries(BUDGETS)) {
-  const out = await build({
-    entryPoints: [file],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    target: "es2022",
-    platform: "neutral",
-    external: EXTERNAL,
-    write: false,
-    metafile: true,
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "silent",
-  });
+  const out = await build({ ...BUILD, entryPoints: [file] });
   unexpectedImports(out, entry);
   const code = out.outputFiles[0].contents;
   const gz = gzipSync(code, { level: 9 }).length;
@@ -74,19 +75,7 @@ for (const [entry, { file, target, max }] of Object.entries(BUDGETS)) {
   console.log(`  largest (min, before gzip): ${top}`);
 }
 for (const [name, contents] of Object.entries(APPS)) {
-  const out = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    target: "es2022",
-    platform: "neutral",
-    external: EXTERNAL,
-    write: false,
-    metafile: true,
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "silent",
-  });
+  const out = await build({ ...BUILD, stdin: { contents, resolveDir: process.cwd(), loader: "ts" } });
   unexpectedImports(out, name);
   const code = out.outputFiles[0].contents;
   console.log(`size ${name}: ${kB(code.length)} min, ${kB(gzipSync(code, { level: 9 }).length)} min+gz (tree-shaken)`);
