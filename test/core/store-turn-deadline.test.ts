@@ -160,3 +160,24 @@ describe("no timer left behind", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe("a re-sync that outlives its turn's watch", () => {
+  test("pending lists answered after the turn timed out bring no question back (the watch was given up)", async () => {
+    const h = harness();
+    await startTurn(h);
+    h.push(status("busy"), userMessage(), delta("p1", "partial"));
+    let answer: (list: readonly unknown[]) => void = () => undefined;
+    h.client.questionsAnswer = () => new Promise((resolve) => (answer = resolve));
+    h.client.events.drop();
+    h.client.events.connect();
+    await settle();
+    expect(h.client.listCalls()).toBe(1); // the re-sync is under way; its question list is still in flight
+    vi.advanceTimersByTime(TURN);
+    expect(h.state().error).toBeInstanceOf(TimeoutError);
+    answer([{ id: "que_late", sessionID: "ses_1", questions: [{ question: "Colour?", header: "c", options: [] }] }]);
+    await settle();
+    expect(h.state().status).toBe("error");
+    expect(Object.keys(h.state().questions)).toEqual([]);
+    expect(h.state().error).toBeInstanceOf(TimeoutError);
+  });
+});
