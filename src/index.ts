@@ -15,6 +15,7 @@ export type { OpencodeProviderProps, OpencodeContextValue } from "./react";
 // Hooks.
 export {
   useHealth,
+  useFeedStatus,
   useSessions,
   useSession,
   useSessionChildren,
@@ -84,6 +85,7 @@ export type {
   ChatWatchdog,
   UseChatOptions,
   UseChatResult,
+  FeedState,
   UseFindFilesOptions,
   ForkVariables,
   ShareVariables,

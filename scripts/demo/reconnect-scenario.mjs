@@ -36,6 +36,8 @@ export async function runReconnect({ page, demo, step }) {
     if (dropped === 0) throw new Error("no live connection to drop: the feed was not going through the link");
     // The page's stream ends with the link (the demo's proxy passes the drop on).
     await feedStatus.filter({ hasNotText: /^open$/ }).waitFor();
+    // The user sees it too, in the sidebar (useFeedStatus), not only in the devtools.
+    await page.locator(".server-status").filter({ hasText: /Reconnecting|Offline/ }).waitFor();
     const added = await call("POST", "/session", { title: "Made while away" });
     await call("PATCH", `/session/${sessionId}`, { title: "Renamed while away" });
     await call("POST", `/session/${sessionId}/message`, { noReply: true, parts: [{ type: "text", text: "stored while away" }] });
@@ -44,6 +46,7 @@ export async function runReconnect({ page, demo, step }) {
 
     link.up();
     await feedStatus.filter({ hasText: /^open$/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.server-status[data-feed="open"]').filter({ hasNotText: /Reconnecting|Offline/ }).waitFor();
     const after = await reconnects();
     if (!(after > before)) throw new Error(`reconnects went from ${before} to ${after}`);
     const shows = (what, locator) => locator.waitFor().catch(() => Promise.reject(new Error(`after the reconnect the page never showed ${what}`)));

@@ -28,6 +28,8 @@ export type { MessagesPaging } from "../query/messages-query-options";
 export type { OpencodeQueryOptions, OpencodeMutationOptions } from "./hook-options";
 
 export { useHealth } from "./use-health";
+export { useFeedStatus } from "./use-feed-status";
+export type { FeedState } from "./use-feed-status";
 export { useSessions, useSession, useSessionChildren } from "./use-sessions";
 export { useSessionStatus, useSessionStatusOf } from "./use-session-status";
 export { useMessages } from "./use-messages";
