@@ -103,11 +103,12 @@ const LEFT_OUT = new Set(["server.connected", "server.heartbeat", "session.creat
  */
 export function sequence(events: readonly WireEvent[]): string[] {
   const partTypes = new Map<string, string>();
+  const announced = new Set<string>();
   const labels: string[] = [];
   let userAnnounced = false;
   for (const event of events) {
     if (LEFT_OUT.has(event.type)) continue;
-    const label = labelOf(event, partTypes);
+    const label = labelOf(event, partTypes, announced);
     if (label === "message.updated:user") {
       // The real server re-sends the user message after each step with its diff `summary`
       // (the same bookkeeping as session.diff): the first announcement is the one a chat shows.
@@ -123,14 +124,14 @@ export function sequence(events: readonly WireEvent[]): string[] {
   // real server sends the two in either order (seen in live runs and in the two permission
   // captures). Compare the pair in one order.
   for (let i = 1; i < labels.length; i += 1) {
-    if (/^(permission|question)\.asked$/.test(labels[i - 1] ?? "") && /^message\.part\.updated:tool:.*:running$/.test(labels[i] ?? "")) {
+    if (/^(permission|question)\.asked(:|$)/.test(labels[i - 1] ?? "") && /^message\.part\.updated:tool:.*:running$/.test(labels[i] ?? "")) {
       labels.splice(i - 1, 2, labels[i] ?? "", labels[i - 1] ?? "");
     }
   }
   return labels;
 }
 
-function labelOf(event: WireEvent, partTypes: Map<string, string>): string {
+function labelOf(event: WireEvent, partTypes: Map<string, string>, announced: Set<string>): string {
   switch (event.type) {
     case "session.status":
       return `session.status:${prop(event, "status", "type")}`;
@@ -138,7 +139,14 @@ function labelOf(event: WireEvent, partTypes: Map<string, string>): string {
       return `session.error:${prop(event, "error", "name")}`;
     case "message.updated": {
       const info = field(event.properties, "info");
-      const completed = field(info, "time", "completed") !== undefined ? ":completed" : "";
+      const id = prop(event, "info", "id");
+      // The real server keeps a step's message as one object it mutates, and serialises an event
+      // only when it writes it to the stream: when the reader lags (a busy machine), the first
+      // announcement of a step can already carry the step's completion. So a message's first
+      // update is compared without its completion; its later updates with it.
+      const first = !announced.has(id);
+      announced.add(id);
+      const completed = !first && field(info, "time", "completed") !== undefined ? ":completed" : "";
       const error = prop(event, "info", "error", "name");
       return `message.updated:${prop(event, "info", "role")}${completed}${error ? `:${error}` : ""}`;
     }
@@ -150,6 +158,12 @@ function labelOf(event: WireEvent, partTypes: Map<string, string>): string {
     }
     case "message.part.delta":
       return `message.part.delta:${partTypes.get(prop(event, "partID")) ?? "?"}.${prop(event, "field")}`;
+    case "permission.asked":
+      return `permission.asked:${prop(event, "permission")}:${String(field(event.properties, "patterns"))}`;
+    case "question.asked":
+      return `question.asked:${((field(event.properties, "questions") as Array<{ header?: string }> | undefined) ?? []).map((q) => q.header).join(",")}`;
+    case "question.replied":
+      return `question.replied:${JSON.stringify(field(event.properties, "answers"))}`;
     case "permission.replied":
       return `permission.replied:${prop(event, "reply")}`;
     case "todo.updated":
@@ -174,6 +188,7 @@ export function shape(messages: readonly MessageWithParts[], cut?: { full: strin
       model: info.role === "assistant" ? `${info.providerID}/${info.modelID}` : `${field(info, "model", "providerID")}/${field(info, "model", "modelID")}`,
       finish: field(info, "finish"),
       error: field(info, "error", "name"),
+      errorMessage: field(info, "error", "data", "message"),
       parts: parts.map((part) => {
         if (part.type === "text" || part.type === "reasoning") {
           const cutShort = aborted && cut !== undefined && part.text !== "" && cut.full.startsWith(part.text);
