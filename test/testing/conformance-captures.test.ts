@@ -131,3 +131,24 @@ describe("the fake server conforms to the captured real server", () => {
     }
   });
 });
+
+describe("a controlled turn conforms to the captured real server", () => {
+  it("hello, driven step by step (text deltas, then finish): same event sequence, same stored messages", async () => {
+    const capture = readCapture(FIXTURES, "hello");
+    const realSession = (capture.messages[0] as { info: { sessionID: string } }).info.sessionID;
+    const turn = await turnUnderTest({ scenario: "none" });
+    try {
+      await turn.store.getState().send("hello");
+      await turn.until((s) => s.status !== "idle");
+      const controller = turn.fake.turn(turn.sessionId);
+      for (const chunk of ["Hello", " there", "! I am", " a fake", " model."]) controller.text(chunk);
+      controller.finish();
+      await turn.until((s) => s.result !== null && s.status === "idle");
+      expect(sequence(turn.events, turn.sessionId)).toEqual(sequence(capture.events, realSession));
+      const stored = (await turn.fake.client.messages.list(turn.sessionId)).items;
+      expect(shape(stored)).toEqual(shape(capture.messages));
+    } finally {
+      turn.dispose();
+    }
+  });
+});
