@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createOpencodeClient, type OpencodeClient } from "../../src/core";
 import { createFakeOpencode, type FakeOpencode } from "../../src/testing";
 import { useOpencodeServer } from "../harness/use-server";
-import { play, sequence, shape, type ConformanceCase, type Recording } from "./conformance-support";
+import { eventFields, play, sequence, shape, type ConformanceCase, type Recording } from "./conformance-support";
 import { fileTimer, prop, SLOW_TEXT } from "./core-support";
 
 const server = useOpencodeServer();
@@ -50,6 +50,7 @@ describe("the testing kit's fake behaves like the real server, turn for turn", (
       const onReal = await play(realClient(), c);
       const message = sideBySide(c.name, onFake, onReal);
       expect(sequence(onFake.events), message).toEqual(sequence(onReal.events));
+      expect(eventFields(onFake.events)).toEqual(eventFields(onReal.events));
       expect(shape(onFake.messages, { full: SLOW_TEXT })).toEqual(shape(onReal.messages, { full: SLOW_TEXT }));
     } finally {
       fake.close();

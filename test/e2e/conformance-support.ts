@@ -183,6 +183,9 @@ export function shape(messages: readonly MessageWithParts[], cut?: { full: strin
   return messages.map(({ info, parts }) => {
     const aborted = prop({ type: "", properties: { info } }, "info", "error", "name") === "MessageAbortedError";
     return {
+      // Which fields are there (values aside): the user message's `summary` is left out, the
+      // diff summary the real server writes onto it after each step (see session.diff).
+      fields: [keysOf(info, ["summary"]), keysOf(info.time), ...parts.map((part) => `${part.type}(${keysOf(part)})${"state" in part ? `{${keysOf(part.state)}}` : ""}`)],
       role: info.role,
       agent: field(info, "agent"),
       model: info.role === "assistant" ? `${info.providerID}/${info.modelID}` : `${field(info, "model", "providerID")}/${field(info, "model", "modelID")}`,
@@ -203,4 +206,21 @@ export function shape(messages: readonly MessageWithParts[], cut?: { full: strin
       }),
     };
   });
+}
+
+function keysOf(value: object, except: readonly string[] = []): string {
+  return Object.keys(value)
+    .filter((key) => !except.includes(key))
+    .sort()
+    .join(",");
+}
+
+/**
+ * Each compared event type with the fields of its properties (values aside), once per distinct
+ * combination: the shapes a client must read, left-outs dropped as in {@link sequence}.
+ */
+export function eventFields(events: readonly WireEvent[]): string[] {
+  const seen = new Set<string>();
+  for (const event of events) if (!LEFT_OUT.has(event.type)) seen.add(`${event.type}(${keysOf(event.properties)})`);
+  return [...seen].sort();
 }
