@@ -142,11 +142,12 @@ function labelOf(event: WireEvent, partTypes: Map<string, string>, announced: Se
       const id = prop(event, "info", "id");
       // The real server keeps a step's message as one object it mutates, and serialises an event
       // only when it writes it to the stream: when the reader lags (a busy machine), the first
-      // announcement of a step can already carry the step's completion. So a message's first
-      // update is compared without its completion; its later updates with it.
+      // announcement of a step can already carry the step's completion (or error). So a
+      // message's first update is compared by its role only; its later updates in full.
       const first = !announced.has(id);
       announced.add(id);
-      const completed = !first && field(info, "time", "completed") !== undefined ? ":completed" : "";
+      if (first) return `message.updated:${prop(event, "info", "role")}`;
+      const completed = field(info, "time", "completed") !== undefined ? ":completed" : "";
       const error = prop(event, "info", "error", "name");
       return `message.updated:${prop(event, "info", "role")}${completed}${error ? `:${error}` : ""}`;
     }
