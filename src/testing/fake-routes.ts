@@ -65,7 +65,8 @@ export function promptEvents(message: MessageWithParts): FakeEvent[] {
   const sessionID = message.info.sessionID;
   return [
     { type: "message.updated", properties: { sessionID, info: message.info } },
-    ...message.parts.map((part) => ({ type: "message.part.updated", properties: { sessionID, part } })),
+    // Like every part update of the real server, with the time it was sent.
+    ...message.parts.map((part) => ({ type: "message.part.updated", properties: { sessionID, part, time: Date.now() } })),
   ];
 }
 

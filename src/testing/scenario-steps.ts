@@ -17,16 +17,23 @@ export interface StepOptions {
   tokens?: FakeTokens;
 }
 
+/** Turns that have started a model step: a later step opens without its own first busy status. */
+const stepped = new WeakSet<ScenarioTurn>();
+
 /**
  * One model step: a new assistant message of the turn, its `step-start`, whatever `body` emits
- * for it, then `step-finish`, the completed message (twice, as captured) and a busy status.
+ * for it, then `step-finish`, the completed message (twice, as captured) and a busy status. The
+ * turn's first step opens with a busy status; a later one does not, as the previous step's
+ * closing busy status already says it (the real server sends one busy between two steps).
  * @returns The assistant message id.
  * @example await modelStep(turn, (msg) => streamPart(turn, msg, ["Hi", "!"]));
  */
 export async function modelStep(turn: ScenarioTurn, body: (messageId: string) => Promise<void>, options: StepOptions = {}): Promise<string> {
   const { events } = turn;
   const messageId = turn.id("msg");
-  await turn.emit(events.busy(), events.assistant(messageId), events.busy(), events.stepStart(messageId, turn.id("prt")));
+  const opening = stepped.has(turn) ? [] : [events.busy()];
+  stepped.add(turn);
+  await turn.emit(opening, events.assistant(messageId), events.busy(), events.stepStart(messageId, turn.id("prt")));
   await body(messageId);
   const reason = options.reason ?? "stop";
   const tokens = options.tokens ?? tokensOf(10, 5);

@@ -211,7 +211,8 @@ export function createTurnController(sessionId: string, userMessageId: string, e
       closeParts();
       const tokens = options.tokens ?? tokensOf(10, 5);
       const done = events.assistant(msg, { finish: "stop", tokens });
-      send(events.stepFinish(msg, fakeId("prt"), "stop", tokens), done, done);
+      // The server closes every step with a busy status, the last one too, before going idle.
+      send(events.stepFinish(msg, fakeId("prt"), "stop", tokens), done, done, events.busy());
       messageId = "";
       idle();
     },

@@ -93,14 +93,15 @@ describe("lifecycle", () => {
   });
 
   it("fails fast with a clear error and cleans up when the binary exits at once", async () => {
-    const started = performance.now();
-    const err: Error = await startOpencodeServer({ binary: "/bin/false", startTimeoutMs: 60_000 }).then(
+    const err: Error = await startOpencodeServer({ binary: "/bin/false", startTimeoutMs: 600_000 }).then(
       () => new Error("should have failed"),
       (e: Error) => e,
     );
+    // The exit itself ended the wait (not the start timeout, which would say "within the start
+    // timeout" and, at 10 min, outlast the test's own 60 s timeout): no wall-clock figure needed.
     expect(err.message).toMatch(/exited before listening/);
+    expect(err.message).not.toMatch(/within the start timeout/);
     expect(err.message).toMatch(/opencode log tail/);
-    expect(performance.now() - started).toBeLessThan(30_000); // well before the 60 s start timeout it would otherwise wait out
     const runDir = /cwd (\/\S+)\/project/.exec(err.message)?.[1];
     expect(runDir).toMatch(/opencode-harness-/);
     expect(fs.existsSync(runDir!)).toBe(false);

@@ -92,9 +92,24 @@ describe("fake LLM scripts", () => {
     const other = await startFakeLlm();
     const res = await fetch(`${other.url}/chat/completions`, { method: "POST", body: JSON.stringify({ stream: true, messages: [{ role: "user", content: "slow" }] }) });
     expect(res.status).toBe(200);
-    const t0 = Date.now();
+    // Read the stream meanwhile: close() must resolve while it is still streaming (it would
+    // otherwise wait ~10 s for the 40 slow chunks), which shows as a stream without its end.
+    let received = "";
+    const decoder = new TextDecoder();
+    const reading = (async () => {
+      const reader = res.body!.getReader();
+      for (;;) {
+        const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+        if (chunk.done) return;
+        received += decoder.decode(chunk.value, { stream: true });
+      }
+    })();
     await other.close();
-    expect(Date.now() - t0).toBeLessThan(5_000); // the slow stream alone would hold it ~10 s
+    const atClose = received;
+    await reading; // the cut connection ends the body
+    expect(atClose).not.toContain("slow39");
+    expect(atClose).not.toContain("[DONE]");
+    expect(received).not.toContain("[DONE]");
     expect(other.requests()).toHaveLength(1);
   });
 });

@@ -21,7 +21,7 @@ function StreamView({ sessionId, handle }: { sessionId: string; handle: Ref<UseS
   const stream = useStream(sessionId);
   useImperativeHandle(handle, () => stream, [stream]);
   renders.stream += 1;
-  return <p>{stream.status}</p>;
+  return <p data-testid="status">{stream.status}</p>;
 }
 
 function TextView({ sessionId }: { sessionId: string }) {
@@ -77,9 +77,13 @@ describe("render counts", () => {
       for (const event of [e.busy(), e.assistant(), e.text("prt_1", ""), e.text("prt_2", "sibling")]) fake.emit(event);
       await sleep(50);
     });
-    // Wait for the state, not for a fixed time: on a loaded machine the first frame may come late.
-    await waitFor(() => expect(view.getByTestId("sibling").textContent).toBe("sibling"));
-    await sleep(50); // let the flush that showed it settle, so the counts below start clean
+    // Count from a clean start, shown by positive signals rather than a fixed wait: the first
+    // batch has reached every view (the sibling and the text view show it, the stream streams).
+    await waitFor(() => {
+      expect(view.getByTestId("sibling").textContent).toBe("sibling");
+      expect(view.getByTestId("text").textContent).toContain("sibling");
+      expect(view.getByTestId("status").textContent).toBe("streaming");
+    });
     reset();
 
     await act(async () => {
@@ -118,8 +122,12 @@ describe("render counts", () => {
       for (const event of [e.busy(), e.assistant(), e.text("prt_2", "sibling")]) fake.emit(event);
       await sleep(50);
     });
-    await waitFor(() => expect(view.getByTestId("sibling").textContent).toBe("sibling"));
-    await sleep(50); // let the flush that showed it settle, so the counts below start clean
+    // Count from a clean start, shown by positive signals rather than a fixed wait: the first
+    // batch has reached both views (the sibling shows it, the stream streams).
+    await waitFor(() => {
+      expect(view.getByTestId("sibling").textContent).toBe("sibling");
+      expect(view.getByTestId("status").textContent).toBe("streaming");
+    });
     reset();
     await act(async () => {
       fake.emit(e.question("que_1"));

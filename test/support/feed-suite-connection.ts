@@ -54,28 +54,38 @@ export function connectionSuite(): void {
 
     it("backs off exponentially between failed attempts, up to the cap, and reports each failure", async () => {
       // random() = 1 makes every delay its ceiling: 20, 40, 40, ... ms. Lower bounds are exact
-      // (timers never fire early); the upper bound only tells "capped" (40 ms) from "still
-      // doubling" (1280 ms by the 7th gap), with ample room for a loaded machine.
+      // (timers never fire early). The cap is read from what the hub announces with each failure
+      // (nextAttemptAt - now, taken in the same tick, so never more than the scheduled delay
+      // whatever the load): at most 40 ms, where a still-doubling backoff would announce 1280.
       const { server, record, errors, hub } = await createFeedFixture({
         events: { backoffInitialMs: 20, backoffMaxMs: 40 },
         hub: { random: () => 1 },
       });
+      const announced: number[] = [];
+      hub.onError(() => announced.push((hub.nextAttemptAt ?? Infinity) - Date.now()));
       server.setDefault({ status: 503, body: "restarting" });
       record();
       await server.waitForRequests(8);
+      await until(() => announced.length >= 7, "seven failures announced");
       const at = server.requests.map((request) => request.at);
       const gaps = at.slice(1).map((time, i) => time - (at[i] as number));
       expect(gaps[0]).toBeGreaterThanOrEqual(18);
       expect(gaps[1]).toBeGreaterThanOrEqual(38);
       expect(gaps[6]).toBeGreaterThanOrEqual(38);
-      expect(gaps[6]).toBeLessThan(640); // uncapped it would be 1280
+      expect(Math.max(...announced.slice(0, 7))).toBeLessThanOrEqual(40); // uncapped: 20, 40, 80 … 1280
       expect(errors[0]).toBeInstanceOf(ServerError);
       expect(hub.status).toBe("reconnecting");
     });
 
     it("resets the backoff once a connection reached server.connected", async () => {
-      const { server, record } = await createFeedFixture({ events: { backoffInitialMs: 40, backoffMaxMs: 5000 }, hub: { random: () => 1 } });
+      const { server, record, hub } = await createFeedFixture({ events: { backoffInitialMs: 40, backoffMaxMs: 5000 }, hub: { random: () => 1 } });
       server.plan({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }); // 40 + 80 + 160 + 320 + 640 ms, then a stream
+      // What the hub announces when the working stream ends (nextAttemptAt - now, same tick: never
+      // more than the scheduled delay, whatever the load): 40 ms after a reset, 1280 without.
+      let afterEnd: number | undefined;
+      hub.onStatus((status) => {
+        if (status === "reconnecting" && server.requests.length === 6) afterEnd = (hub.nextAttemptAt ?? Infinity) - Date.now();
+      });
       record();
       const stream = await server.stream(1);
       const endedAt = Date.now();
@@ -83,7 +93,7 @@ export function connectionSuite(): void {
       await server.stream(2);
       const gap = (server.requests[6]?.at ?? Infinity) - endedAt;
       expect(gap).toBeGreaterThanOrEqual(35);
-      expect(gap).toBeLessThan(640); // reset: 40 ms; without the reset it would be 1280
+      expect(afterEnd).toBeLessThanOrEqual(40);
     });
 
     it("reconnects when no byte arrives for livenessTimeoutMs, but not while bytes keep coming", async () => {
