@@ -139,5 +139,4 @@ describe("useChat against the real server", () => {
   });
   it("tool + permission always (last: it persists server-wide)", () =>
     chatTurn("tool", async (chat) => chat().replyPermission((await firstPermission(chat)).id, "always")).then(() => undefined));
-
 });
