@@ -15,6 +15,7 @@
 import { createElement, memo, Profiler, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { JSDOM } from "jsdom";
+import { QueryClient } from "@tanstack/react-query";
 
 const DELTAS = 1_000;
 const GAP_MS = 2;
@@ -95,7 +96,9 @@ async function runOurs(past: number): Promise<OurRenders> {
   const onRender = (_id: string, _phase: string, actual: number) => {
     reactMs += actual;
   };
-  root.render(createElement(OpencodeProvider, { client: fake.client }, createElement(Profiler, { id: "chat", onRender }, createElement(List), createElement(Other))));
+  // Our own QueryClient, cleared at the end: its 5-minute gc timers would keep the process alive.
+  const queryClient = new QueryClient();
+  root.render(createElement(OpencodeProvider, { client: fake.client, queryClient }, createElement(Profiler, { id: "chat", onRender }, createElement(List), createElement(Other))));
   await until("the history", () => chat !== undefined && !chat.history.isLoading && fake.client.events.status === "open" && chat.messages.length === past);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const pastIds = chat?.messages.map((m) => m.id) ?? [];
@@ -121,6 +124,7 @@ async function runOurs(past: number): Promise<OurRenders> {
   root.unmount();
   await new Promise((resolve) => setTimeout(resolve, 20));
   fake.close();
+  queryClient.clear();
   return result;
 }
 
