@@ -10,6 +10,7 @@
  */
 import { createElement, memo, Profiler, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
+import { QueryClient } from "@tanstack/react-query";
 
 const DELTAS = 1_000;
 const GAP_MS = 2;
@@ -113,7 +114,9 @@ export async function runChatDelta(past: number, pattern: ChatPattern): Promise<
   };
   const tree = pattern === "messages" ? [createElement(MessagesList, { key: "l" })] : [createElement(Controls, { key: "c" }), createElement(IdsList, { key: "l" })];
   const root = createRoot(document.createElement("div"));
-  root.render(createElement(OpencodeProvider, { client: fake.client }, createElement(Profiler, { id: "chat", onRender }, ...tree)));
+  // Our own QueryClient, cleared at the end: its 5-minute gc timers would keep the process alive.
+  const queryClient = new QueryClient();
+  root.render(createElement(OpencodeProvider, { client: fake.client, queryClient }, createElement(Profiler, { id: "chat", onRender }, ...tree)));
   await until("the first page", () => chat !== undefined && !chat.history.isLoading && fake.client.events.status === "open");
   while (chat?.history.hasOlder === true) {
     await chat.history.loadOlder();
@@ -153,5 +156,6 @@ export async function runChatDelta(past: number, pattern: ChatPattern): Promise<
   root.unmount();
   await new Promise((resolve) => setTimeout(resolve, 20));
   fake.close();
+  queryClient.clear();
   return result;
 }

@@ -4,10 +4,18 @@
  * messages, the message list, a chat of another session) beside the AI SDK's `useChat` 4.x
  * (`@ai-sdk/react` 1.2.12, default and `experimental_throttle: 16`) fed the same deltas. (The
  * cost of a delta by history length is the "chat" section's.) Runs React in jsdom, in its own process.
+ *
+ * Both sides get the SAME delta timeline ({@link playDeltas}: delta i is due at start + i x 2 ms,
+ * whatever the work in between) and are counted over the same window: from the first delta to the
+ * end of the turn on screen. (Before, each delta waited 2 ms AFTER the previous one was handled,
+ * and our window also held the POST, the scripted turn's other paced events and the fake's
+ * stored-copy upkeep, so our run lasted ~30 % longer than the AI SDK's and the counts were not
+ * comparable.)
  */
 import { createElement, memo, Profiler, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { JSDOM } from "jsdom";
+import { QueryClient } from "@tanstack/react-query";
 
 const DELTAS = 1_000;
 const GAP_MS = 2;
@@ -20,6 +28,22 @@ export function installDom(): void {
     if (g[key] === undefined) g[key] = (dom.window as unknown as Record<string, unknown>)[key];
   }
   g.IS_REACT_ACT_ENVIRONMENT = false;
+}
+
+/**
+ * Emits the deltas on a fixed timeline: delta i is due at start + i x GAP_MS. Deltas that fell due
+ * while the event loop was busy go out together as soon as it is free (as a network would deliver
+ * them), so a slow consumer never stretches the timeline. Resolves after the last one.
+ * @example await playDeltas((text) => turn.text(text))
+ */
+export async function playDeltas(emit: (text: string) => void): Promise<void> {
+  const start = performance.now();
+  let i = 0;
+  while (i < DELTAS) {
+    const now = performance.now();
+    for (; i < DELTAS && start + i * GAP_MS <= now; i += 1) emit(`w${i} `);
+    if (i < DELTAS) await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + i * GAP_MS - performance.now())));
+  }
 }
 
 const until = async (what: string, done: () => boolean, limitMs = 180_000): Promise<void> => {
@@ -42,9 +66,9 @@ export interface OurRenders {
 
 async function runOurs(past: number): Promise<OurRenders> {
   const { OpencodeProvider, useChat } = await import("../src/react");
-  const { createFakeOpencode, scenarios, fakeUserMessage, fakeAssistantMessage } = await import("../src/testing");
-  const chunks = Array.from({ length: DELTAS }, (_, i) => `w${i} `);
-  const fake = createFakeOpencode({ scenario: scenarios.hello({ chunks }), pace: GAP_MS });
+  const { createFakeOpencode, fakeUserMessage, fakeAssistantMessage } = await import("../src/testing");
+  // No scripted turn: the bench drives it (fake.turn) on the shared delta timeline.
+  const fake = createFakeOpencode({ scenario: "none" });
   const a = fake.addSession({ title: "a" });
   const b = fake.addSession({ title: "b" });
   for (let i = 0; i < past / 2; i += 1) {
@@ -72,14 +96,20 @@ async function runOurs(past: number): Promise<OurRenders> {
   const onRender = (_id: string, _phase: string, actual: number) => {
     reactMs += actual;
   };
-  root.render(createElement(OpencodeProvider, { client: fake.client }, createElement(Profiler, { id: "chat", onRender }, createElement(List), createElement(Other))));
+  // Our own QueryClient, cleared at the end: its 5-minute gc timers would keep the process alive.
+  const queryClient = new QueryClient();
+  root.render(createElement(OpencodeProvider, { client: fake.client, queryClient }, createElement(Profiler, { id: "chat", onRender }, createElement(List), createElement(Other))));
   await until("the history", () => chat !== undefined && !chat.history.isLoading && fake.client.events.status === "open" && chat.messages.length === past);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const pastIds = chat?.messages.map((m) => m.id) ?? [];
+  await chat?.send("go");
+  await until("the user's message", () => chat?.messages.length === past + 1);
+  const turn = fake.turn(a.id);
   const before = { list: counts.list, other: counts.other, past: pastIds.map((id) => counts.rows.get(id) ?? 0) };
   reactMs = 0;
   const started = performance.now();
-  await chat?.send("go");
+  await playDeltas((text) => void turn.text(text));
+  turn.finish();
   await until("the end of our turn", () => chat?.status === "idle" && chat.messages.at(-1)?.parts.some((p) => p.type === "text" && p.text.endsWith(`w${DELTAS - 1} `)) === true);
   const ms = performance.now() - started;
   const streamingId = chat?.messages.at(-1)?.id ?? "";
@@ -94,20 +124,19 @@ async function runOurs(past: number): Promise<OurRenders> {
   root.unmount();
   await new Promise((resolve) => setTimeout(resolve, 20));
   fake.close();
+  queryClient.clear();
   return result;
 }
 
-/** The AI SDK's data stream protocol (4.x): `0:"text"` lines, then the finish parts. */
-function aiSdkFetch(): typeof fetch {
+/** The AI SDK's data stream protocol (4.x): `0:"text"` lines on the shared timeline, then the finish parts; `onFirstDelta` just before the first. */
+function aiSdkFetch(onFirstDelta: () => void): typeof fetch {
   return async () => {
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         controller.enqueue(encoder.encode('f:{"messageId":"msg_bench"}\n'));
-        for (let i = 0; i < DELTAS; i += 1) {
-          controller.enqueue(encoder.encode(`0:${JSON.stringify(`w${i} `)}\n`));
-          await new Promise((resolve) => setTimeout(resolve, GAP_MS));
-        }
+        onFirstDelta();
+        await playDeltas((text) => controller.enqueue(encoder.encode(`0:${JSON.stringify(text)}\n`)));
         controller.enqueue(encoder.encode('e:{"finishReason":"stop","usage":{"promptTokens":1,"completionTokens":1},"isContinued":false}\n'));
         controller.enqueue(encoder.encode('d:{"finishReason":"stop","usage":{"promptTokens":1,"completionTokens":1}}\n'));
         controller.close();
@@ -120,17 +149,21 @@ function aiSdkFetch(): typeof fetch {
 async function runAiSdk(throttle: number | undefined): Promise<{ ms: number; renders: number }> {
   const { useChat } = await import("@ai-sdk/react");
   let renders = 0;
+  let before = 0;
+  let started = 0;
+  const fetch = aiSdkFetch(() => {
+    before = renders;
+    started = performance.now();
+  });
   let chat: ReturnType<typeof useChat> | undefined;
   function View(): ReactNode {
-    chat = useChat({ api: "http://localhost/api/chat", fetch: aiSdkFetch(), experimental_throttle: throttle, id: `bench-${String(throttle)}` });
+    chat = useChat({ api: "http://localhost/api/chat", fetch, experimental_throttle: throttle, id: `bench-${String(throttle)}` });
     renders += 1;
     return createElement("p", null, chat.messages.at(-1)?.content ?? "");
   }
   const root = createRoot(document.createElement("div"));
   root.render(createElement(View));
   await until("the AI SDK hook", () => chat !== undefined);
-  const before = renders;
-  const started = performance.now();
   await chat?.append({ role: "user", content: "go" });
   await until("the end of the AI SDK stream", () => chat?.status === "ready" && (chat.messages.at(-1)?.content ?? "").endsWith(`w${DELTAS - 1} `));
   const ms = performance.now() - started;

@@ -34,7 +34,7 @@ export function ChatView({ sessionId, streamOptions, stillThinkingAfterMs = 5_00
       <FeedNotice />
       <div className="timeline-scroll" tabIndex={0} aria-label="Messages">
         <div className="timeline">
-          <ChatTimeline chat={chat} onSuggest={send} onLoadOlder={noop} />
+          <ChatTimeline sessionId={sessionId} chat={chat} pageSize={streamOptions?.pageSize} onSuggest={send} onLoadOlder={noop} />
           <DeadlineNotice status={chat.status} watchdog={chat.watchdog} windowMs={chat.watchdog.firstEventMs} afterMs={stillThinkingAfterMs} />
           <RetryNotice sessionId={sessionId} />
         </div>

@@ -2,7 +2,8 @@
 /**
  * useChat against a real `opencode serve` and the scripted model: for every scripted turn, the
  * user's message is in `messages` from the moment of sending, and after the turn `messages`
- * equals what GET /session/:id/message returns (ids, roles, text, tool states).
+ * equals what GET /session/:id/message returns (ids, roles, text, reasoning, tool states). Also a
+ * page reload mid-turn (a new client and QueryClient) that keeps streaming to the stored end.
  */
 import { act, waitFor } from "@testing-library/react";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -21,6 +22,7 @@ interface MessageView {
   id: string;
   role: string;
   text: string;
+  reasoning: string;
   tools: string[];
 }
 
@@ -29,6 +31,7 @@ function chatView(messages: readonly ChatMessage[]): MessageView[] {
     id: m.id,
     role: m.role,
     text: m.parts.flatMap((p) => (p.type === "text" && p.raw?.synthetic !== true && p.text !== "" ? [p.text] : [])).join("\n\n"),
+    reasoning: m.parts.flatMap((p) => (p.type === "reasoning" && p.text !== "" ? [p.text] : [])).join("\n\n"),
     tools: m.parts.flatMap((p) => (p.type === "tool" ? [`${p.tool}:${p.status}`] : [])),
   }));
 }
@@ -38,6 +41,7 @@ function storedView(items: readonly MessageWithParts[]): MessageView[] {
     id: m.info.id,
     role: m.info.role,
     text: m.parts.flatMap((p) => (p.type === "text" && !p.synthetic && p.text !== "" ? [p.text] : [])).join("\n\n"),
+    reasoning: m.parts.flatMap((p) => (p.type === "reasoning" && p.text !== "" ? [p.text] : [])).join("\n\n"),
     tools: m.parts.flatMap((p) => (p.type === "tool" ? [`${p.tool}:${p.state.status}`] : [])),
   }));
 }
@@ -74,7 +78,10 @@ describe("useChat against the real server", () => {
     expect(chat.messages.map((m) => m.status)).toEqual(["complete", "complete"]);
   });
 
-  it("reasoning", () => chatTurn("reason").then(() => undefined));
+  it("reasoning", async () => {
+    const chat = await chatTurn("reason");
+    expect(chatView(chat.messages).at(-1)).toMatchObject({ reasoning: "Let me think about this carefully.", text: "After thinking: 42." });
+  });
   it("todo", async () => {
     const chat = await chatTurn("todo");
     expect(chat.todos.length).toBeGreaterThan(0);
@@ -95,6 +102,40 @@ describe("useChat against the real server", () => {
       await current().abort();
     });
     expect(chat.messages.at(-1)?.status).toBe("aborted");
+  });
+  it("a page reload mid-turn: a new client + QueryClient shows the finished turn and the running answer, which keeps streaming to the stored end, no duplicate", async () => {
+    const session = await client().sessions.create({ title: "chat reload" });
+    const page = e2eClient(server().baseUrl);
+    const before = renderLive(page, () => useChat(session.id));
+    await waitFor(() => expect(before.result.current.history.isLoading).toBe(false), WAIT);
+    await act(() => before.result.current.send("hello"));
+    await waitFor(() => expect(before.result.current.messages.map((m) => m.status)).toEqual(["complete", "complete"]), WAIT);
+    await waitFor(() => expect(before.result.current.status).toBe("idle"), WAIT);
+    await act(() => before.result.current.send("slow"));
+    // The reload happens as soon as the answer has begun (the scripted "slow" turn lasts ~10 s).
+    await waitFor(() => expect(chatView(before.result.current.messages).at(-1)?.text).toMatch(/^slow0 /), WAIT);
+    before.unmount();
+    page.dispose();
+
+    const reloaded = e2eClient(server().baseUrl);
+    const after = renderLive(reloaded, () => useChat(session.id));
+    const last = () => chatView(after.result.current.messages).at(-1);
+    await waitFor(() => expect(after.result.current.messages).toHaveLength(4), WAIT);
+    expect(chatView(after.result.current.messages).slice(0, 3).map((m) => [m.role, m.text.slice(0, 5)])).toEqual([["user", "hello"], ["assistant", "Hello"], ["user", "slow"]]);
+    // The server stores a text part's text only when the part ends (its snapshot is "" until
+    // then), so the reloaded page shows the text streamed from the reload on, and all of it at
+    // the end.
+    await waitFor(() => expect(last()?.text).toMatch(/slow\d+ /), WAIT);
+    const first = last()?.text ?? "";
+    // Keeps streaming: more text arrives on the reloaded page (positive signal), then the end.
+    await waitFor(() => expect(last()?.text.length).toBeGreaterThan(first.length), WAIT);
+    await waitFor(() => expect(after.result.current.status).toBe("idle"), WAIT);
+    await waitFor(async () => expect(chatView(after.result.current.messages)).toEqual(storedView((await reloaded.messages.list(session.id)).items)), WAIT);
+    expect(last()?.text).toMatch(/^slow0 .*slow39 $/);
+    expect(after.result.current.messages.at(-1)?.status).toBe("complete");
+    expect(after.history.some((r) => r.messages.at(-1)?.status === "streaming")).toBe(true);
+    for (const r of after.history) expect(new Set(r.messages.map((m) => m.id)).size).toBe(r.messages.length);
+    reloaded.dispose();
   });
   it("tool + permission always (last: it persists server-wide)", () =>
     chatTurn("tool", async (chat) => chat().replyPermission((await firstPermission(chat)).id, "always")).then(() => undefined));

@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { ServerError } from "../../src/core/errors";
 import { useChat } from "../../src/react/chat";
 import { useQuestions } from "../../src/react/stream";
+import { useTodos } from "../../src/react/use-todos";
+import { todosQueryOptions } from "../../src/query/query-options";
 import { fakeAssistantMessage, fakeTodo, fakeUserMessage } from "../../src/testing";
 import { chatServer, mountChat, transcript } from "../support/chat-mount";
 import { feedOpen, renderOpencodeHook } from "../support/render-opencode";
@@ -66,6 +68,50 @@ describe("useChat: history and turn state", () => {
     await waitFor(() => expect(chat.result.current.status).toBe("idle"));
     expect(chat.result.current.totals.tokens).toMatchObject({ input: 10, output: 5 });
     expect(chat.result.current.sessionStatus.type).toBe("idle");
+  });
+
+  it("live todos win over stored ones while the turn runs, even after the stored list is re-fetched with other content", async () => {
+    const server = chatServer({ scenario: "none" });
+    server.fake.server.instance().todos.set(server.sessionId, [fakeTodo("stored plan")]);
+    // useTodos beside useChat in the same component: the render where it shows the re-fetched
+    // stored list is a render where useChat has seen it too.
+    const both = renderOpencodeHook(() => ({ chat: useChat(server.sessionId, { throttleMs: 0 }), stored: useTodos(server.sessionId) }), server);
+    const contents = () => both.result.current.chat.todos.map((t) => t.content);
+    await feedOpen(server.client);
+    await waitFor(() => expect(contents()).toEqual(["stored plan"]));
+    await act(() => both.result.current.chat.send("go"));
+    const turn = server.fake.turn(server.sessionId);
+    act(() => void turn.text("working").todo([fakeTodo("live step", "in_progress")]));
+    await waitFor(() => expect(contents()).toEqual(["live step"]));
+    // The stored list now says something else (another writer, a stale replica): re-fetched, it
+    // lands in the todos cache, but the turn's own live list stays what the chat shows.
+    server.fake.server.instance().todos.set(server.sessionId, [fakeTodo("stale stored copy")]);
+    await act(() => server.queryClient.refetchQueries({ queryKey: todosQueryOptions(server.client, server.sessionId).queryKey }));
+    await waitFor(() => expect((both.result.current.stored.data ?? []).map((t) => t.content)).toEqual(["stale stored copy"]));
+    expect(both.result.current.chat.status).not.toBe("idle");
+    expect(contents()).toEqual(["live step"]);
+    act(() => turn.finish());
+    await waitFor(() => expect(both.result.current.chat.status).toBe("idle"));
+    both.unmount();
+  });
+
+  it("stored todos show while a turn runs that has sent no live list (not an empty list)", async () => {
+    const server = chatServer({ scenario: "none" });
+    server.fake.server.instance().todos.set(server.sessionId, [fakeTodo("stored plan"), fakeTodo("stored step 2", "completed")]);
+    const chat = mountChat(server, { throttleMs: 0 });
+    await feedOpen(server.client);
+    await waitFor(() => expect(chat.result.current.todos.map((t) => t.content)).toEqual(["stored plan", "stored step 2"]));
+    await act(() => chat.result.current.send("go"));
+    const turn = server.fake.turn(server.sessionId);
+    act(() => void turn.text("thinking aloud"));
+    await waitFor(() => expect(chat.result.current.status).toBe("streaming"));
+    expect(chat.result.current.todos.map((t) => [t.content, t.status])).toEqual([
+      ["stored plan", "pending"],
+      ["stored step 2", "completed"],
+    ]);
+    act(() => turn.finish());
+    await waitFor(() => expect(chat.result.current.status).toBe("idle"));
+    expect(chat.result.current.todos.map((t) => t.content)).toEqual(["stored plan", "stored step 2"]);
   });
 
   it("a question answered through useChat that the server refuses comes back, in useChat and useQuestions, with the typed error", async () => {

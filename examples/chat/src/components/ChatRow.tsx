@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { ChatMessage } from "opencode-react";
+import { useChatMessage, type ChatMessage } from "opencode-react";
 import { ErrorNotice } from "./ErrorNotice";
 import { PartList } from "./PartList";
 import { StoppedChip } from "./StoppedChip";
@@ -36,4 +36,15 @@ export const ChatRow = memo(function ChatRow({ message, endsTurn, onResend }: { 
       {endsTurn && info && info.time.completed !== undefined && (info.tokens.input > 0 || info.tokens.output > 0) && <TurnUsage cost={info.cost} tokens={info.tokens} />}
     </div>
   );
+});
+
+/**
+ * The row of one message id: reads its message (and the next one's role, for the turn's end
+ * mark) itself, so a streaming answer re-renders its own row and no other.
+ */
+export const ChatRowById = memo(function ChatRowById({ sessionId, pageSize, id, nextId, onResend }: { sessionId: string; pageSize?: number; id: string; nextId?: string; onResend: (id: string) => void }) {
+  const message = useChatMessage(sessionId, id, { pageSize });
+  const next = useChatMessage(sessionId, nextId ?? "", { pageSize });
+  if (message === undefined) return null;
+  return <ChatRow message={message} endsTurn={message.role === "assistant" && next?.role !== "assistant"} onResend={onResend} />;
 });

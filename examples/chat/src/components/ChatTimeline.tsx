@@ -1,54 +1,20 @@
-import { useCallback, useEffect, useRef } from "react";
-import { isTurnActive, type UseChatResult } from "opencode-react";
+import type { UseChatResult } from "opencode-react";
 import { ChatPrompts } from "./ChatPrompts";
-import { ChatRow } from "./ChatRow";
-import { ErrorNotice } from "./ErrorNotice";
-import { Suggestions } from "./Suggestions";
+import { MessageList } from "./MessageList";
 import { WatchdogNotice } from "./WatchdogNotice";
 
 /**
- * The whole conversation from `useChat`: one list (history, the message just sent, the streaming
- * answer), older pages loaded when the top comes into view, the turn's notices and prompts.
+ * The whole conversation from `useChat`: the message list (history, the message just sent, the
+ * streaming answer; older pages loaded when the top comes into view), the turn's notices and
+ * prompts. `chat` changes on every streamed frame; the list below does not re-render for it: it
+ * lists ids and each row subscribes to its own message, so a delta re-renders one row however
+ * long the chat is.
  */
-export function ChatTimeline({ chat, onSuggest, onLoadOlder }: { chat: UseChatResult; onSuggest: (text: string) => Promise<void>; onLoadOlder: () => void }) {
-  const { messages, history, status, resend: resendMessage } = chat;
-  const resend = useCallback((id: string) => void resendMessage(id), [resendMessage]);
-  const top = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const sentinel = top.current;
-    if (sentinel === null || !history.hasOlder || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry?.isIntersecting && !history.isLoadingOlder) {
-        onLoadOlder();
-        void history.loadOlder();
-      }
-    });
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [history, onLoadOlder]);
-  const waiting = isTurnActive(status) && messages.at(-1)?.role !== "assistant" && status !== "awaiting-input";
+export function ChatTimeline({ sessionId, chat, pageSize, onSuggest, onLoadOlder }: { sessionId: string; chat: UseChatResult; pageSize?: number; onSuggest: (text: string) => Promise<void>; onLoadOlder: () => void }) {
   return (
     <>
-      <div ref={top}>
-        {history.hasOlder && (
-          <button className="btn btn-ghost load-older" onClick={() => (onLoadOlder(), void history.loadOlder())} disabled={history.isLoadingOlder}>
-            {history.isLoadingOlder ? "Loading…" : "Load older messages"}
-          </button>
-        )}
-      </div>
-      {history.error && <ErrorNotice error={history.error} />}
-      {history.isLoading && <p className="muted center">Loading messages…</p>}
-      {!history.isLoading && messages.length === 0 && <Suggestions onPick={onSuggest} />}
-      {messages.map((message, i) => (
-        <ChatRow key={message.id} message={message} endsTurn={message.role === "assistant" && messages[i + 1]?.role !== "assistant"} onResend={resend} />
-      ))}
-      {waiting && (
-        <div className="row row-assistant live" data-testid="live-turn" data-status={status}>
-          <div className="thinking" aria-live="polite">{status === "connecting" ? "Connecting…" : "Thinking…"}</div>
-        </div>
-      )}
-      <WatchdogNotice status={status} watchdog={chat.watchdog} />
-      {chat.error && messages.at(-1)?.status !== "error" && <ErrorNotice error={chat.error} />}
+      <MessageList sessionId={sessionId} pageSize={pageSize} status={chat.status} error={chat.error} history={chat.history} resend={chat.resend} onSuggest={onSuggest} onLoadOlder={onLoadOlder} />
+      <WatchdogNotice status={chat.status} watchdog={chat.watchdog} />
       <ChatPrompts chat={chat} />
     </>
   );

@@ -10,6 +10,8 @@ import { ConversationHeader } from "./ConversationHeader";
 import { ErrorNotice } from "./ErrorNotice";
 import { TodoPanel } from "./TodoPanel";
 
+const PAGE_SIZE = 20;
+
 interface ConversationProps {
   sessionId: string;
   onGone: () => void;
@@ -22,7 +24,7 @@ interface ConversationProps {
  * `useChat` (history + the message just sent + the streaming answer in one list).
  */
 export function Conversation({ sessionId, onGone, onOpen = () => undefined }: ConversationProps) {
-  const chat = useChat(sessionId, { ...STREAM_TIMEOUTS, pageSize: 20 });
+  const chat = useChat(sessionId, { ...STREAM_TIMEOUTS, pageSize: PAGE_SIZE });
   const { data: session, error } = useSession(sessionId);
   const { scrollRef, contentRef, scrollToBottom, holdPosition } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const { send: sendChat, abort } = chat;
@@ -52,7 +54,7 @@ export function Conversation({ sessionId, onGone, onOpen = () => undefined }: Co
       <div className="timeline-scroll" ref={scrollRef} tabIndex={0} aria-label="Messages">
         <div className="timeline" ref={contentRef}>
           {error && <ErrorNotice error={error} />}
-          <ChatTimeline chat={chat} onSuggest={send} onLoadOlder={holdPosition} />
+          <ChatTimeline sessionId={sessionId} chat={chat} pageSize={PAGE_SIZE} onSuggest={send} onLoadOlder={holdPosition} />
         </div>
       </div>
       <div className="dock">
