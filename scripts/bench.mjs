@@ -22,8 +22,11 @@ await build({
   // jsdom (the render section's DOM) loads files of its own at run time: not bundled.
   external: ["jsdom"],
 });
-const sections = process.argv.length > 2 ? process.argv.slice(2) : ["scaling", "ingest", "burst", "render", "chat"];
-for (const section of sections) {
-  const run = spawnSync(process.execPath, ["--expose-gc", outfile, section], { stdio: "inherit" });
+// "<section>:production" runs a section with React's production build (NODE_ENV=production), as users ship it.
+const sections = process.argv.length > 2 ? process.argv.slice(2) : ["scaling", "ingest", "burst", "render", "chat", "chat:production"];
+for (const name of sections) {
+  const [section, mode] = name.split(":");
+  const env = mode === "production" ? { ...process.env, NODE_ENV: "production" } : process.env;
+  const run = spawnSync(process.execPath, ["--expose-gc", outfile, section], { stdio: "inherit", env });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
