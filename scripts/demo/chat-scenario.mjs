@@ -2,6 +2,7 @@
 import path from "node:path";
 import { runPromptExtras } from "./prompt-extras-scenario.mjs";
 import { runReconnect } from "./reconnect-scenario.mjs";
+import { runHistory } from "./history-scenario.mjs";
 
 const HELLO = "Hello there! I am a fake model.";
 
@@ -113,6 +114,9 @@ export async function runChatScenario({ context, demo, out, step }) {
     await panel.getByRole("table", { name: "Last events" }).getByText("session.idle").first().waitFor();
   });
   await shot("04-devtools.png");
+
+  // Last before the reconnect: it opens another session (a long one).
+  await runHistory({ page, demo, step, send, idle });
 
   if (demo.link) {
     await runReconnect({ page, demo, step });

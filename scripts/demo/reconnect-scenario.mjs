@@ -2,6 +2,7 @@
 // the server goes down under the open page, the server changes meanwhile (a new session, a rename,
 // a stored message), and once the network is back the page reconnects and shows all of it
 // without a reload. The server keeps no event replay, so only the refetch on reconnect can show it.
+import { serverCall } from "./server-call.mjs";
 
 /**
  * @param {{ page: import("playwright-core").Page, demo: import("./start-demo-server.mjs").Demo,
@@ -14,16 +15,7 @@ export async function runReconnect({ page, demo, step }) {
   const feedStatus = panel.getByTestId("devtools-feed-status");
   const reconnects = async () => Number(/reconnects (\d+)/.exec(await panel.getByTestId("devtools-feed").innerText())?.[1]);
   /** Straight to the server, around the cut link (as another client would). */
-  const call = async (method, route, body) => {
-    const res = await fetch(new URL(route.replace(/^\//, ""), `${server.baseUrl}/`), {
-      method,
-      headers: { ...server.headers, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-    });
-    if (!res.ok) throw new Error(`${method} ${route}: HTTP ${res.status}`);
-    return res.json();
-  };
+  const call = serverCall(server);
 
   await step("the network drops under the page; what changed on the server meanwhile shows once it is back", async () => {
     if (!(await panel.isVisible())) await page.getByRole("button", { name: "OpenCode devtools" }).click();
