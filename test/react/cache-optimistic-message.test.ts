@@ -68,6 +68,7 @@ describe("buildOptimisticMessage", () => {
     const info = buildOptimisticMessage("ses_1", { messageID: "msg_1", parts }).info as UserMessage;
     expect(info.agent).toBe("");
     expect(info.model).toEqual({ providerID: "", modelID: "" });
+    expect("variant" in info.model).toBe(false);
     expect("system" in info).toBe(false);
     expect("tools" in info).toBe(false);
     expect(typeof info.time.created).toBe("number");

@@ -137,6 +137,15 @@ describe("findCachedSession", () => {
     expect(findCachedSession(queryClient, scope, "ses_unknown")).toBeUndefined();
   });
 
+  it("skips a list whose first fetch is still pending (no data yet)", () => {
+    const queryClient = newClient();
+    const session = fakeSession();
+    void queryClient.prefetchQuery({ queryKey: opencodeKeys.sessionList(scope, { roots: true }), queryFn: () => new Promise<Session[]>(() => {}) });
+    queryClient.setQueryData(opencodeKeys.sessionList(scope, {}), [session]);
+    expect(findCachedSession(queryClient, scope, session.id)).toEqual(session);
+    expect(findCachedSession(queryClient, scope, "ses_unknown")).toBeUndefined();
+  });
+
   it("does not read another server's lists", () => {
     const queryClient = newClient();
     const session = fakeSession();
