@@ -7,13 +7,44 @@ import { decodeEvent, decodeEventSlow } from "../../src/core/events/decode-event
 import { decodeGlobalFrame, decodeGlobalFrameSlow, directoryKey } from "../../src/core/events/global-frame";
 import { isMeaningfulEvent, isServerEvent } from "../../src/core/events/route";
 import { createUtf8Stream } from "../../src/core/events/utf8-stream";
-import { parseText } from "../support/sse-feed";
+import { createSseParser } from "../../src/core/events/sse-parser";
+import { feed, parseText, utf8 } from "../support/sse-feed";
 
 describe("SSE lines that only look like data", () => {
   it("a misspelt field name is ignored, also in the whole-frame fast path", () => {
     for (const field of ["dxta", "daxa", "datx", "datax", "data;"]) {
       expect(parseText(`${field}: hello\n\ndata: ok\n\n`).data, field).toEqual(["ok"]);
     }
+    expect(parseText("datax hello\n\ndata: ok\n\n").data).toEqual(["ok"]);
+  });
+
+  it("a line cut by a chunk boundary is one line: \"da\" + \"data: x\" is no data line", () => {
+    expect(feed([utf8("da"), utf8("data: x\n\ndata: ok\n\n")]).data).toEqual(["ok"]);
+  });
+
+  it("a bare `data` line adds an empty line to the frame's data", () => {
+    expect(parseText("data\ndata: x\n\n").data).toEqual(["\nx"]);
+  });
+
+  it("end() called from a handler stops the rest of the chunk, on the line-by-line path too", () => {
+    const out: string[] = [];
+    const parser = createSseParser(
+      {
+        onData: (data) => {
+          out.push(data);
+          if (data === "stop") parser.end();
+        },
+        onOversize: () => {},
+      },
+      { maxFrameBytes: 100 },
+    );
+    parser.push(utf8("data:stop\r\n\r\ndata:more\r\n\r\n"));
+    expect(out).toEqual(["stop"]);
+  });
+
+  it("the LF of a blank line's CRLF cut by a chunk does not count toward the next frame's cap", () => {
+    // "data: abcd\r\n" is 12 characters: exactly a cap of 12.
+    expect(feed([utf8("data: x\r\n\r"), utf8("\ndata: abcd\r\n\r\n")], 12)).toEqual({ data: ["x", "abcd"], oversize: [] });
   });
 
   it("a line that alone is over the cap is reported at the size it reached, and the frame is skipped", () => {
