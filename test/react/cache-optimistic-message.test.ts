@@ -3,6 +3,7 @@
 // prompt while it is on its way, and that its ids sort where the server will put them.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { UserMessage } from "@opencode-ai/sdk/v2";
+import type { PromptInput } from "../../src/core/api";
 import { parseIdTime } from "../../src/core/ids";
 import { ascendingId } from "../../src/react/cache/ascending-id";
 import { buildOptimisticMessage, identifyPrompt, isOptimisticMessage } from "../../src/react/cache/optimistic-message";
@@ -16,7 +17,7 @@ const ID = /^(msg|prt)_[0-9a-f]{12}[0-9A-Za-z]{14}$/;
 describe("identifyPrompt", () => {
   it("turns text into one text part with a fresh part id and a message id after the newest one", () => {
     const newest = "msg_20f63d939001fQkRxvsI2Y1FV5";
-    const prompt = identifyPrompt({ text: "hi", agent: "plan" }, newest);
+    const prompt = identifyPrompt<PromptInput>({ text: "hi", agent: "plan" }, newest);
     expect(prompt.agent).toBe("plan");
     expect(prompt.messageID).toMatch(ID);
     expect(prompt.messageID! > newest).toBe(true);

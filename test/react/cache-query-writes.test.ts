@@ -9,7 +9,7 @@ import { pauseFetches } from "../../src/react/cache/pause-fetches";
 import { dropSession, findCachedSession, patchQueries, snapshotQueries, writeSession } from "../../src/react/cache/query-writes";
 import { fakeSession } from "../support/fake-opencode-data";
 
-const scope = { baseUrl: "http://127.0.0.1:4096" };
+const scope = { baseUrl: "http://127.0.0.1:4096", directory: undefined, workspace: undefined };
 const clients: QueryClient[] = [];
 const unsubscribers: Array<() => void> = [];
 
@@ -149,7 +149,7 @@ describe("findCachedSession", () => {
   it("does not read another server's lists", () => {
     const queryClient = newClient();
     const session = fakeSession();
-    queryClient.setQueryData(opencodeKeys.sessionList({ baseUrl: "http://other:1" }, {}), [session]);
+    queryClient.setQueryData(opencodeKeys.sessionList({ ...scope, baseUrl: "http://other:1" }, {}), [session]);
     expect(findCachedSession(queryClient, scope, session.id)).toBeUndefined();
   });
 });
