@@ -73,7 +73,8 @@ export function decodeGlobalFrameSlow(data: string): GlobalFrame | typeof IGNORE
   try {
     value = JSON.parse(data);
   } catch (cause) {
-    return new MalformedEventError(`global SSE frame is not valid JSON: ${data.slice(0, 117)}${data.length > 120 ? "..." : ""}`, { cause });
+    // At most 120 characters of the frame, as /event's messages: whole, or 117 and "...".
+    return new MalformedEventError(`global SSE frame is not valid JSON: ${data.length > 120 ? `${data.slice(0, 117)}...` : data}`, { cause });
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return new MalformedEventError("global SSE frame is not a JSON object");
