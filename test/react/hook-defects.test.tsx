@@ -6,7 +6,7 @@ import { act, render, waitFor } from "@testing-library/react";
 import { useEffect } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OpencodeProvider } from "../../src/react/provider";
-import { useQuestions, useReply, useStream } from "../../src/react/stream";
+import { usePermissions, useQuestions, useReply, useStream } from "../../src/react/stream";
 import { useDeleteSession } from "../../src/react/use-delete-session";
 import { useSendMessage } from "../../src/react/use-send-message";
 import { useSessions } from "../../src/react/use-sessions";
@@ -108,6 +108,24 @@ describe("hook defects", () => {
     });
     await waitFor(() => expect(hook.result.current.questions.questions).toEqual([]));
     expect(hook.result.current.stream.questions).toEqual([]);
+    gate.release();
+    await act(() => answered.catch(() => undefined));
+    hook.unmount();
+  });
+
+  it("A6: useStream().permissions drops a permission the moment it is answered through usePermissions", async () => {
+    const { fake, session, client, queryClient } = setup();
+    const hook = renderOpencodeHook(() => ({ stream: useStream(session.id, { throttleMs: 0 }), permissions: usePermissions(session.id) }), { client, queryClient });
+    await feedOpen(client);
+    act(() => fake.emit(sessionEvents(session.id).permission("per_1")));
+    await waitFor(() => expect(hook.result.current.stream.permissions.map((p) => p.id)).toEqual(["per_1"]));
+    const gate = fake.hold("POST", "/permission/per_1/reply");
+    let answered!: Promise<void>;
+    act(() => {
+      answered = hook.result.current.permissions.reply("per_1", "once");
+    });
+    await waitFor(() => expect(hook.result.current.permissions.permissions).toEqual([]));
+    expect(hook.result.current.stream.permissions).toEqual([]);
     gate.release();
     await act(() => answered.catch(() => undefined));
     hook.unmount();

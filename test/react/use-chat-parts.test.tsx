@@ -63,15 +63,21 @@ describe("useChat: questions and permissions", () => {
 });
 
 describe("useChat: mid-turn and fine-grained views", () => {
-  it("a chat opened mid-turn hydrates the turn so far and keeps streaming to the stored end", async () => {
-    const server = chatServer({ scenario: scenarios.hello({ chunks: ["one ", "two ", "three"] }), pace: 15 });
-    const handle = await server.fake.client.prompt(server.sessionId, { text: "start" });
-    await waitFor(() => expect(server.fake.requests().some((r) => r.path.endsWith("/prompt_async"))).toBe(true));
+  it("a chat opened mid-turn hydrates the turn so far, renders it streaming (partial text) and keeps streaming to the stored end", async () => {
+    const server = chatServer({ scenario: "none" });
+    const turn = server.fake.turn(server.sessionId, { prompt: "start" });
+    turn.text("one ");
     const chat = mountChat(server);
-    await act(() => server.fake.settled());
-    await waitFor(() => expect(transcript(chat.result.current.messages)).toEqual(["user: start", "assistant: one two three"]));
+    await waitFor(() => expect(transcript(chat.result.current.messages)).toEqual(["user: start", "assistant: one "]));
+    await waitFor(() => expect(chat.result.current.status).toBe("streaming"));
+    expect(chat.result.current.messages[1]?.status).toBe("streaming");
+    act(() => void turn.text("two "));
+    await waitFor(() => expect(transcript(chat.result.current.messages)).toEqual(["user: start", "assistant: one two "]));
+    expect(chat.result.current).toMatchObject({ status: "streaming", messages: [{ status: "complete" }, { status: "streaming" }] });
+    act(() => void turn.text("three").finish());
     await waitFor(() => expect(chat.result.current.status).toBe("idle"));
-    handle.unsubscribe();
+    expect(transcript(chat.result.current.messages)).toEqual(["user: start", "assistant: one two three"]);
+    expect(chat.result.current.messages[1]?.status).toBe("complete");
   });
 
   it("memoized past-message rows and useChatMessage rows of past messages never re-render while a new turn streams", async () => {

@@ -91,7 +91,7 @@ describe("useUpdateSession", () => {
 });
 
 describe("useDeleteSession", () => {
-  it("removes the session from lists at once and drops its caches on success", async () => {
+  it("removes the session from the lists and its parent's children at once, while the DELETE is in flight, and deletes it once", async () => {
     const { fake, parent, child, client, queryClient } = setup();
     const hook = renderOpencodeHook(() => ({ list: useSessions(), children: useSessionChildren(parent.id), remove: useDeleteSession() }), {
       client,

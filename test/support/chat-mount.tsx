@@ -1,6 +1,7 @@
 /** Mounting useChat on the public fake server (scripted turns), with helpers the chat suites share. */
 import { afterEach } from "vitest";
 import { createOpencodeClient } from "../../src/core/client";
+import type { OpencodeClientConfig } from "../../src/core/config";
 import type { ChatMessage, UseChatOptions } from "../../src/react/chat";
 import { useChat } from "../../src/react/chat";
 import { createFakeOpencode, type FakeOpencodeOptions } from "../../src/testing";
@@ -11,12 +12,19 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-/** A scripted fake with one session; `fetch` may wrap the fake's (to fail a request after it went out). */
-export function chatServer(options: FakeOpencodeOptions = {}, wrap?: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch) {
+/**
+ * A scripted fake with one session; `fetch` may wrap the fake's (to fail a request after it went
+ * out); `config` adds client settings (e.g. a short `timeoutMs`).
+ */
+export function chatServer(
+  options: FakeOpencodeOptions = {},
+  wrap?: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch,
+  config: Omit<OpencodeClientConfig, "baseUrl" | "fetch"> = {},
+) {
   const fake = createFakeOpencode({ scenario: "hello", ...options });
   const session = fake.addSession();
   const fetch = wrap === undefined ? fake.fetch : wrap(fake.fetch);
-  const client = createOpencodeClient({ baseUrl: fake.baseUrl, fetch, events: { backoffInitialMs: 2, backoffMaxMs: 10 } });
+  const client = createOpencodeClient({ baseUrl: fake.baseUrl, fetch, events: { backoffInitialMs: 2, backoffMaxMs: 10 }, ...config });
   const queryClient = testQueryClient();
   cleanups.push(() => fake.close());
   return { fake, session, sessionId: session.id, client, queryClient };
@@ -44,4 +52,14 @@ export function transcript(messages: readonly ChatMessage[]): string[] {
 /** The prompt_async POST bodies the fake received. */
 export function promptBodies(server: ReturnType<typeof chatServer>): Array<Record<string, unknown>> {
   return server.fake.requests().filter((r) => r.path.endsWith("/prompt_async")).map((r) => r.body as Record<string, unknown>);
+}
+
+/** The GETs of one message by id (the lookups that confirm an ambiguous failure). */
+export function lookups(server: ReturnType<typeof chatServer>, messageId: string | undefined) {
+  return server.fake.requests().filter((r) => r.method === "GET" && r.path === `/session/${server.sessionId}/message/${messageId}`);
+}
+
+/** The URL a fetch was called with. */
+export function urlOf(input: RequestInfo | URL): string {
+  return input instanceof Request ? input.url : String(input);
 }

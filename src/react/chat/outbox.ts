@@ -80,3 +80,12 @@ export function dropEntries(outbox: StoreApi<Outbox>, ids: readonly string[]): v
     return { entries };
   });
 }
+
+/**
+ * True while a message of the outbox waits on the server (its POST in flight, or being confirmed
+ * after an ambiguous failure): a POST error seen meanwhile is not a failure yet.
+ * @example const waiting = useStore(outbox, isAwaitingServer)
+ */
+export function isAwaitingServer(outbox: Outbox): boolean {
+  return Object.values(outbox.entries).some((entry) => entry.state === "sending" || entry.state === "confirming");
+}

@@ -23,9 +23,9 @@ import { useRemainingMs } from "../stream/use-remaining-ms";
 import { useMessages } from "../use-messages";
 import { useTodos } from "../use-todos";
 import { chatModelOf } from "./chat-model";
-import { isConfirmedFailure, resendChatMessage, sendChatMessage, type ChatSendContext } from "./chat-send";
+import { isConfirmedFailure, isDefiniteRefusal, resendChatMessage, sendChatMessage, type ChatSendContext } from "./chat-send";
 import { abortLiveTurn, selectLiveTurn } from "./live-turn";
-import { outboxOf } from "./outbox";
+import { isAwaitingServer, outboxOf } from "./outbox";
 import type { ChatHistory, ChatMessage, ChatWatchdog, UseChatOptions, UseChatResult } from "./types";
 
 const NO_SESSION = "";
@@ -128,8 +128,12 @@ export function useChat(sessionId: string | undefined, options: UseChatOptions =
     [hasNextPage, loadOlder, isFetchingNextPage, isPending, historyError, sessionId],
   );
 
-  const hidden = isConfirmedFailure(live.error);
-  const status = hidden ? (live.sessionStatus.type === "idle" ? "idle" : "streaming") : live.status;
+  // An ambiguous POST failure is not shown while the message is being confirmed (nor after, when
+  // the server had it); a definite refusal is shown at once.
+  const awaiting = useStore(outbox, isAwaitingServer);
+  const unconfirmed = awaiting && live.error !== null && !isDefiniteRefusal(live.error);
+  const hidden = unconfirmed || isConfirmedFailure(live.error);
+  const status = hidden ? (live.sessionStatus.type !== "idle" ? "streaming" : unconfirmed ? "connecting" : "idle") : live.status;
   const error = hidden ? null : live.error;
   const { reply: replyQuestion, reject: rejectQuestion } = questions;
   const replyPermission = permissions.reply as (requestId: string, reply: PermissionReply, message?: string) => Promise<void>;
