@@ -8,6 +8,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { startFakeLlm } from "./fake-llm.mjs";
+import { isGroupAlive, signalGroup } from "./process-alive.mjs";
 import { basicAuth, buildConfig, freePort, isolatedEnv, LogTail, resolveOpencodeBinary } from "./opencode-env.mjs";
 
 export { basicAuth, buildConfig, freePort, resolveOpencodeBinary } from "./opencode-env.mjs";
@@ -20,7 +21,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const live = new Set();
 const signals = /** @type {const} */ (["SIGINT", "SIGTERM"]);
 function onExit() {
-  for (const run of live) run.child.kill("SIGTERM");
+  for (const run of live) if (run.child.pid !== undefined) signalGroup(run.child.pid, "SIGTERM");
 }
 function onSignal(/** @type {NodeJS.Signals} */ sig) {
   onExit();
@@ -50,16 +51,25 @@ function exited(child) {
   return new Promise((r) => child.once("exit", () => r()));
 }
 
-/** SIGTERM by PID, wait up to `graceMs`, then SIGKILL: opencode usually exits in well under a second. */
+/**
+ * SIGTERM to the server's process group (the npm wrapper of older lines and the real binary it
+ * runs), wait up to `graceMs` for all of it, then SIGKILL the group: opencode usually exits in well
+ * under a second.
+ */
 async function terminate(child, graceMs = 3000) {
+  const pid = child.pid;
   const gone = exited(child);
-  child.kill("SIGTERM");
+  if (pid === undefined) return gone;
+  signalGroup(pid, "SIGTERM");
+  const until = Date.now() + graceMs;
   let timer;
   const late = new Promise((r) => (timer = setTimeout(r, graceMs, "late")));
   const outcome = await Promise.race([gone, late]);
   clearTimeout(timer); // a pending 3 s timer would keep a finished CLI/test process alive
-  if (outcome === "late") {
-    child.kill("SIGKILL");
+  // The wrapper may be gone while the real server still shuts down.
+  while (outcome !== "late" && isGroupAlive(pid) && Date.now() < until) await sleep(25);
+  if (isGroupAlive(pid) || outcome === "late") {
+    signalGroup(pid, "SIGKILL");
     await gone;
   }
 }
@@ -112,7 +122,8 @@ export async function startOpencodeServer(options = {}) {
       const port = options.port ?? (await freePort());
       const args = ["serve", "--port", String(port), "--hostname", "127.0.0.1", "--print-logs", "--log-level", logLevel];
       logs.push(`$ ${bin} ${args.join(" ")}  (attempt ${attempt}, cwd ${directory})\n`);
-      const child = spawn(bin, args, { cwd: directory, env, stdio: ["ignore", "pipe", "pipe"], detached: false });
+      // Its own process group: stop() and the watchdog signal the whole group (see isGroupAlive).
+      const child = spawn(bin, args, { cwd: directory, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
       run.child = child;
       live.add(run);
       hook();

@@ -5,7 +5,7 @@
 // kill -9), the pipe closes, we see EOF and finish the job: SIGTERM the server by PID, SIGKILL it
 // after 3 s, remove its temp folder. A normal stop() SIGKILLs us first, so we never act twice.
 import fs from "node:fs";
-import { isProcessAlive } from "./process-alive.mjs";
+import { isGroupAlive, isProcessAlive, signalGroup } from "./process-alive.mjs";
 
 const pid = Number(process.argv[2]);
 const dir = process.argv[3] ?? "";
@@ -13,23 +13,16 @@ const dir = process.argv[3] ?? "";
 // Ctrl-C in a terminal signals the whole process group, us included: survive it to clean up.
 for (const sig of ["SIGINT", "SIGHUP", "SIGTERM"]) process.on(sig, () => {});
 
-const alive = () => isProcessAlive(pid);
+// The server leads its own process group (the npm wrapper of older lines and the real binary).
+const alive = () => isProcessAlive(pid) || isGroupAlive(pid);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function cleanup() {
   if (pid > 0 && alive()) {
-    try {
-      process.kill(pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
+    signalGroup(pid, "SIGTERM");
     for (let i = 0; i < 60 && alive(); i++) await sleep(50);
     if (alive()) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
+      signalGroup(pid, "SIGKILL");
       for (let i = 0; i < 40 && alive(); i++) await sleep(50);
     }
   }
