@@ -52,24 +52,14 @@ export function useFeedStatus(): FeedState {
     },
     [hub],
   );
+  // Stable per hub, so a memoised retry button does not re-render.
+  const restart = useCallback(() => hub.restart(), [hub]);
   const read = (): FeedState => {
     const previous = last.current;
-    if (previous !== undefined && previous.restart === restartOf(hub) && sameState(previous, hub)) return previous;
-    const next: FeedState = { status: hub.status, transport: hub.transport, nextAttemptAt: hub.nextAttemptAt, lastError: hub.lastError, restart: restartOf(hub) };
+    if (previous !== undefined && previous.restart === restart && sameState(previous, hub)) return previous;
+    const next: FeedState = { status: hub.status, transport: hub.transport, nextAttemptAt: hub.nextAttemptAt, lastError: hub.lastError, restart };
     last.current = next;
     return next;
   };
   return useSyncExternalStore(subscribe, read, read);
-}
-
-const restarts = new WeakMap<LiveEventHub, () => void>();
-
-/** One stable `restart` function per hub, so a memoised button does not re-render. */
-function restartOf(hub: LiveEventHub): () => void {
-  let restart = restarts.get(hub);
-  if (restart === undefined) {
-    restart = () => hub.restart();
-    restarts.set(hub, restart);
-  }
-  return restart;
 }
