@@ -10,19 +10,14 @@ import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "../../src/react/chat";
 import { useChat, useChatMessage } from "../../src/react/chat";
 import { OpencodeProvider } from "../../src/react/provider";
-import { useQuestions, usePermissions } from "../../src/react/stream";
+import { usePermissions } from "../../src/react/stream";
 import { scenarios } from "../../src/testing";
-import { chatServer, mountChat, textOf, transcript } from "../support/chat-mount";
+import { askedQuestion, chatServer, mountChat, textOf, transcript } from "../support/chat-mount";
 import { feedOpen, renderOpencodeHook } from "../support/render-opencode";
 
 describe("useChat: questions and permissions", () => {
   it("an answered question leaves useChat and useQuestions at once; the turn goes on", async () => {
-    const server = chatServer({ scenario: "question" });
-    const both = renderOpencodeHook(() => ({ chat: useChat(server.sessionId, { throttleMs: 0 }), listed: useQuestions(server.sessionId) }), server);
-    await feedOpen(server.client);
-    await act(() => both.result.current.chat.send("ask me"));
-    await waitFor(() => expect(both.result.current.chat.questions).toHaveLength(1));
-    const id = both.result.current.chat.questions[0]?.id ?? "";
+    const { server, both, id } = await askedQuestion();
     const from = both.history.length;
     const gate = server.fake.server.hold("POST", /\/question\/.*\/reply$/);
     let answered!: Promise<void>;

@@ -8,11 +8,10 @@ import { act, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ServerError } from "../../src/core/errors";
 import { useChat } from "../../src/react/chat";
-import { useQuestions } from "../../src/react/stream";
 import { useTodos } from "../../src/react/use-todos";
 import { todosQueryOptions } from "../../src/query/query-options";
 import { fakeAssistantMessage, fakeTodo, fakeUserMessage } from "../../src/testing";
-import { chatServer, mountChat, transcript } from "../support/chat-mount";
+import { askedQuestion, chatServer, mountChat, transcript } from "../support/chat-mount";
 import { feedOpen, renderOpencodeHook } from "../support/render-opencode";
 
 describe("useChat: history and turn state", () => {
@@ -115,12 +114,7 @@ describe("useChat: history and turn state", () => {
   });
 
   it("a question answered through useChat that the server refuses comes back, in useChat and useQuestions, with the typed error", async () => {
-    const server = chatServer({ scenario: "question" });
-    const both = renderOpencodeHook(() => ({ chat: useChat(server.sessionId, { throttleMs: 0 }), listed: useQuestions(server.sessionId) }), server);
-    await feedOpen(server.client);
-    await act(() => both.result.current.chat.send("ask me"));
-    await waitFor(() => expect(both.result.current.chat.questions).toHaveLength(1));
-    const id = both.result.current.chat.questions[0]?.id ?? "";
+    const { server, both, id } = await askedQuestion();
     server.fake.server.failNext("POST", `/question/${id}/reply`, 500);
     await act(async () => {
       await expect(both.result.current.chat.replyQuestion(id, [["Blue"]])).rejects.toBeInstanceOf(ServerError);

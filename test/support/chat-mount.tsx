@@ -1,11 +1,13 @@
 /** Mounting useChat on the public fake server (scripted turns), with helpers the chat suites share. */
-import { afterEach } from "vitest";
+import { act, waitFor } from "@testing-library/react";
+import { afterEach, expect } from "vitest";
 import { createOpencodeClient } from "../../src/core/client";
 import type { OpencodeClientConfig } from "../../src/core/config";
 import type { ChatMessage, UseChatOptions } from "../../src/react/chat";
 import { useChat } from "../../src/react/chat";
+import { useQuestions } from "../../src/react/stream";
 import { createFakeOpencode, type FakeOpencodeOptions } from "../../src/testing";
-import { renderOpencodeHook, testQueryClient } from "./render-opencode";
+import { feedOpen, renderOpencodeHook, testQueryClient } from "./render-opencode";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -35,6 +37,19 @@ export function mountChat(server: ReturnType<typeof chatServer>, options: UseCha
   const hook = renderOpencodeHook(() => useChat(server.sessionId, options), server);
   cleanups.push(hook.unmount);
   return hook;
+}
+
+/**
+ * useChat beside useQuestions on the "question" scenario, after `send` made the model ask: the
+ * mounted pair (with its render history) and the pending question's id.
+ */
+export async function askedQuestion() {
+  const server = chatServer({ scenario: "question" });
+  const both = renderOpencodeHook(() => ({ chat: useChat(server.sessionId, { throttleMs: 0 }), listed: useQuestions(server.sessionId) }), server);
+  await feedOpen(server.client);
+  await act(() => both.result.current.chat.send("ask me"));
+  await waitFor(() => expect(both.result.current.chat.questions).toHaveLength(1));
+  return { server, both, id: both.result.current.chat.questions[0]?.id ?? "" };
 }
 
 /** The visible text of a message (its text parts, synthetic ones left out). */
