@@ -79,7 +79,9 @@ export function decodeDeltaFrame(data: string): WireEvent | undefined {
   let delta: string;
   if (match !== null) delta = match[3] ?? "";
   else {
-    // Other frames fail either expression within their first few dozen characters.
+    // Without a backslash the escaped form matches nothing the plain one did not: most other
+    // frames (which fail both within their first few dozen characters) stop here.
+    if (data.indexOf("\\") === -1) return undefined;
     match = ESCAPED_FRAME.exec(data);
     if (match === null) return undefined;
     let decoded: unknown;
