@@ -186,3 +186,14 @@ describe("mergeMidTurn: a stored list merged into the running reply", () => {
     expect(text(merged, "p1")).toBe("Hi you");
   });
 });
+
+describe("regression: a store created mid-turn lost the reasoning it streamed while its fetch was in flight", () => {
+  test("a live part typed text by its deltas (the blank reasoning snapshot came before the store) and stored as reasoning: stitched, typed reasoning", () => {
+    // Reasoning deltas say field "text" (TXT-04); without the announcing snapshot the stream guesses text.
+    const flight = inFlight([], [delta("r1", "ink about it")]);
+    expect(getPart(flight.live, "r1")?.type).toBe("text");
+    const merged = merge(flight, storedList(storedUser(), storedAssistant(MSG, [storedReasoning("r1", "Let me th")])));
+    expect(getPart(merged, "r1")).toMatchObject({ type: "reasoning", text: "Let me think about it" });
+    expect(distill(reduceAll(merged, [delta("r1", ".")], 1000))).toMatchObject({ text: "", reasoning: "Let me think about it." });
+  });
+});
