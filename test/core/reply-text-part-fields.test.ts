@@ -2,8 +2,14 @@
 // snapshot a part carries through deltas, when a snapshot is news (an end time, a fixed type) and
 // when it is not, and ids that belong to a tool. Mutation testing found these unpinned.
 import { describe, expect, test } from "vitest";
-import { getPart, initialReplyState, reduce, reduceAll } from "../../src/core/reply";
+import { getPart, initialReplyState, reduce, reduceAll, type ReplyState } from "../../src/core/reply";
 import { delta, fold, MSG, SID, textSnap, toolSnap } from "../support/reply-events";
+
+/** The time of a text or reasoning part (undefined for any other part). */
+const timeOf = (state: ReplyState, id: string) => {
+  const part = getPart(state, id);
+  return part?.type === "text" || part?.type === "reasoning" ? part.time : undefined;
+};
 
 describe("reply reducer: text part fields", () => {
   test("a text delta or snapshot for an id that is a tool part changes nothing", () => {
@@ -21,25 +27,25 @@ describe("reply reducer: text part fields", () => {
   });
 
   test("a snapshot's time: start, end, both, or none when neither is a number", () => {
-    const timeOf = (time: unknown) => getPart(fold([textSnap("p1", "x", "text", { time })]), "p1")?.time;
-    expect(timeOf({ start: 1 })).toEqual({ start: 1 });
-    expect(timeOf({ end: 9 })).toEqual({ end: 9 });
-    expect(timeOf({ start: 1, end: 9 })).toEqual({ start: 1, end: 9 });
-    expect(timeOf({})).toBeUndefined();
-    expect(timeOf({ start: "soon", end: null })).toBeUndefined();
+    const read = (time: unknown) => timeOf(fold([textSnap("p1", "x", "text", { time })]), "p1");
+    expect(read({ start: 1 })).toEqual({ start: 1 });
+    expect(read({ end: 9 })).toEqual({ end: 9 });
+    expect(read({ start: 1, end: 9 })).toEqual({ start: 1, end: 9 });
+    expect(read({})).toBeUndefined();
+    expect(read({ start: "soon", end: null })).toBeUndefined();
   });
 
   test("a snapshot with the same text is news only when its time or type differs", () => {
     const started = fold([textSnap("p1", "hi", "text", { time: { start: 1 } })]);
     expect(reduce(started, textSnap("p1", "hi", "text", { time: { start: 1 } }))).toBe(started);
-    expect(getPart(reduce(started, textSnap("p1", "hi", "text", { time: { start: 1, end: 2 } })), "p1")?.time).toEqual({ start: 1, end: 2 });
+    expect(timeOf(reduce(started, textSnap("p1", "hi", "text", { time: { start: 1, end: 2 } })), "p1")).toEqual({ start: 1, end: 2 });
     // Deltas only, then a snapshot with the same text: without a time it is no news; with only an end it is.
     const streamed = fold([delta("p1", "hi")]);
     expect(reduce(streamed, textSnap("p1", "hi"))).toBe(streamed);
-    expect(getPart(reduce(streamed, textSnap("p1", "hi", "text", { time: { end: 3 } })), "p1")?.time).toEqual({ end: 3 });
+    expect(timeOf(reduce(streamed, textSnap("p1", "hi", "text", { time: { end: 3 } })), "p1")).toEqual({ end: 3 });
     // A part that had only an end time, then a snapshot without one: the snapshot is taken as it is.
     const ended = fold([textSnap("p1", "hi", "text", { time: { end: 3 } })]);
-    expect(getPart(reduce(ended, textSnap("p1", "hi")), "p1")?.time).toBeUndefined();
+    expect(timeOf(reduce(ended, textSnap("p1", "hi")), "p1")).toBeUndefined();
     // The stream guessed "text" from a delta; a reasoning snapshot with the same text fixes the type.
     expect(getPart(reduce(streamed, textSnap("p1", "hi", "reasoning")), "p1")?.type).toBe("reasoning");
   });
