@@ -4,6 +4,7 @@
 // these unpinned (docs/mutation-testing.md, "Survivors still open").
 import { describe, expect, test } from "vitest";
 import { distill, getPart, reconcileTurn, reduceAll, type ReplyState } from "../../src/core/reply";
+import { partFromWire } from "../../src/core/reply/reducer/wire-parts";
 import { delta, ev, fold, MSG, snapshot, textSnap, toolSnap, userMessage } from "../support/reply-events";
 import { storedAssistant, storedList, storedReasoning, storedText, storedTool, storedUser, type Raw } from "../support/reply-stored";
 
@@ -21,6 +22,13 @@ describe("reconcileTurn: which stored parts the reply keeps", () => {
     ]);
     expect(merged.partIds).toEqual(["a"]);
     expect(distill(merged).text).toBe("A!");
+  });
+
+  test("one stored part in live form (the chat's stored messages use it too): nothing for a non-object or a part without id", () => {
+    for (const junk of [null, "text", 7, { type: "text", text: "no id" }, { type: "tool", tool: "bash", state: {} }, { id: "x", text: "no type" }]) {
+      expect(partFromWire(junk), JSON.stringify(junk)).toBeUndefined();
+    }
+    expect(partFromWire({ id: "p1", type: "text", text: "Hi" })).toMatchObject({ id: "p1", type: "text", text: "Hi" });
   });
 
   test("a stored part of an unknown type does not keep its live twin of the same id", () => {
