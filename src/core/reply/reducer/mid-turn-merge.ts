@@ -72,7 +72,9 @@ export function mergeMidTurn(
       if (part !== asked.get(part.id) && now.type === part.type) merged = withPart(merged, part);
       continue;
     }
-    if (now.type !== part.type || (part.type !== "text" && part.type !== "reasoning")) continue;
+    // Text and reasoning stitch with each other too: a store that missed the blank snapshot announcing
+    // a reasoning part typed it "text" from its deltas (TXT-04); the stored type wins, the deltas stay.
+    if (part.type !== "text" && part.type !== "reasoning") continue;
     const text = stitchText(now.text, part.text, sent.get(part.id) ?? 0);
     if (text !== now.text) merged = withPart(merged, withText(now, text));
     // The server's text runs ahead of the stream: the deltas still to come for it are skipped.
