@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { WireEvent } from "../../src/core/events/types";
 import { createEventBatcher, distill } from "../../src/core/reply";
+import { MAX_BUFFERED } from "../../src/core/reply/store/batcher";
 import { delta, ev, status, userMessage } from "../support/reply-events";
 import { manualFrames } from "../support/manual-frames";
 import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
@@ -112,6 +113,19 @@ describe("event batcher", () => {
     expect(applied).toEqual([]);
     frames.run();
     expect(applied).toEqual([100]);
+  });
+
+  test("a buffer that no frame empties is applied once it holds MAX_BUFFERED entries, never more", () => {
+    const applied: number[] = [];
+    let largest = 0;
+    const batcher = createEventBatcher({ scheduler: () => () => undefined, apply: (events) => applied.push(events.length) });
+    for (let i = 0; i < 2 * MAX_BUFFERED + 10; i++) {
+      batcher.push(text(i)); // deltas of ever new parts: nothing folds them
+      largest = Math.max(largest, batcher.size);
+    }
+    expect(applied).toEqual([MAX_BUFFERED, MAX_BUFFERED]);
+    expect(largest).toBe(MAX_BUFFERED - 1);
+    expect(batcher.size).toBe(10);
   });
 
   test("after dispose, pushes are ignored: nothing applied, nothing buffered, no frame asked for", () => {
