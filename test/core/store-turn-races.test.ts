@@ -128,7 +128,7 @@ describe("reply store: abort refused", () => {
     await startTurn(h);
     h.push(status("busy"), userMessage(), delta("p1", "partial"));
     const refused = new Error("abort refused");
-    (h.client.sessions as { abort: () => Promise<boolean> }).abort = () => Promise.reject(refused);
+    (h.client.sessions as { abort: (id: string) => Promise<boolean> }).abort = () => Promise.reject(refused);
     const aborting = h.state().abort();
     await expect(aborting).rejects.toBe(refused);
     expect(h.errors).toEqual([refused]);
