@@ -13,6 +13,7 @@ import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
 
 afterEach(() => {
   disposeHarnesses();
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -51,6 +52,23 @@ describe("reply store: what waits for the frame", () => {
     expect(h.state().status).toBe("awaiting-input");
     expect(distill(h.state()).text).toBe("ab");
     expect(frames.pending).toBe(false);
+  });
+
+  test.each([
+    ["stalled", { firstEventTimeoutMs: 1_000 }, false],
+    ["wedged", { idleTimeoutMs: 1_000 }, true],
+  ] as const)("%s: the next event shows streaming at once, not at the next frame", async (watchdog, options, eventFirst) => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const frames = manualFrames();
+    const h = harness({ scheduler: frames.scheduler, ...options });
+    await startTurn(h);
+    if (eventFirst) h.push(status("busy"), userMessage(), delta("p1", "a"));
+    frames.run();
+    vi.advanceTimersByTime(1_000);
+    expect(h.state().status).toBe(watchdog);
+    h.push(delta("p1", "b"));
+    expect(h.state().status).toBe("streaming");
+    expect(h.state().error).toBeNull();
   });
 
   test("a burst of deltas asks for one frame, not one per delta", async () => {
