@@ -71,6 +71,24 @@ describe("reply store: what waits for the frame", () => {
     expect(h.state().error).toBeNull();
   });
 
+  test("an event still waiting for its frame when the idle deadline comes counts: not wedged", async () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const frames = manualFrames();
+    const h = harness({ scheduler: frames.scheduler, idleTimeoutMs: 1_000 });
+    await startTurn(h);
+    h.push(status("busy"), userMessage(), delta("p1", "a"));
+    frames.run();
+    vi.advanceTimersByTime(999);
+    h.push(delta("p1", "b")); // buffered: the frame has not come yet
+    vi.advanceTimersByTime(1);
+    expect(h.state().status).toBe("streaming");
+    expect(h.state().error).toBeNull();
+    expect(distill(h.state()).text).toBe("ab");
+    // Counted when it was applied (at most a frame late, never early): wedged a full window later.
+    vi.advanceTimersByTime(1_000);
+    expect(h.state().status).toBe("wedged");
+  });
+
   test("a burst of deltas asks for one frame, not one per delta", async () => {
     const frames = manualFrames();
     const h = harness({ scheduler: frames.scheduler });

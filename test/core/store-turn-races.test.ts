@@ -5,11 +5,11 @@
  * hand; every wait is a positive signal.
  */
 import { afterEach, describe, expect, test } from "vitest";
-import { ConflictError } from "../../src/core/errors";
+import { ConflictError, SessionError } from "../../src/core/errors";
 import { distill } from "../../src/core/reply";
 import { settle } from "../support/fake-reply-client";
 import { eventually } from "../support/eventually";
-import { delta, status, userMessage } from "../support/reply-events";
+import { delta, ev, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, storedText, type Harness } from "../support/store-harness";
 
 afterEach(disposeHarnesses);
@@ -162,6 +162,21 @@ describe("reply store: the previous turn's final fetch", () => {
     await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.finished[0]).toEqual({ text: "first, stored", aborted: false, error: null });
     expect(h.state()).toMatchObject({ status: "submitted", parts: [], result: null });
+  });
+
+  test("a failed turn's fetch answered after the next send: onFinish hears its SessionError; the new turn has none", async () => {
+    const h = harness();
+    const list = deferred<readonly unknown[]>();
+    h.client.listAnswer = () => list.promise;
+    await startTurn(h);
+    h.push(status("busy"), userMessage(), ev("session.error", { error: { name: "APIError", data: { message: "boom" } } }), status("idle"));
+    const failure = h.state().error;
+    expect(failure).toBeInstanceOf(SessionError);
+    await startTurn(h, "second");
+    list.resolve(storedText(""));
+    await eventually(() => expect(h.finished).toHaveLength(1));
+    expect(h.finished[0]).toMatchObject({ aborted: false, error: failure });
+    expect(h.state()).toMatchObject({ status: "submitted", error: null });
   });
 
   test("answered after dispose: no update, no onFinish", async () => {
