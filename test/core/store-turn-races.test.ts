@@ -49,6 +49,11 @@ describe("reply store: while the prompt POST is in flight", () => {
     expect(h.finished[0]).toEqual({ text: "done, stored", aborted: false, error: null });
     expect(h.state()).toMatchObject({ status: "idle", result: { text: "done, stored" } });
     expect(h.client.listCalls()).toBe(1);
+    // The next turn's POST returning is just that: its turn is not taken for ended.
+    h.client.postAnswer = async () => undefined;
+    await startTurn(h, "second");
+    expect(h.state().status).toBe("submitted");
+    expect(h.client.listCalls()).toBe(1);
   });
 
   test("a failed POST after the turn's events: the POST's error, no final merge", async () => {
