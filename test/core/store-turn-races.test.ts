@@ -4,7 +4,7 @@
  * turn's final fetch (answered after the next send, or after dispose). Requests are answered by
  * hand; every wait is a positive signal.
  */
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { ConflictError, SessionError } from "../../src/core/errors";
 import { distill } from "../../src/core/reply";
 import { settle } from "../support/fake-reply-client";
@@ -12,7 +12,10 @@ import { eventually } from "../support/eventually";
 import { delta, ev, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, storedText, type Harness } from "../support/store-harness";
 
-afterEach(disposeHarnesses);
+afterEach(() => {
+  disposeHarnesses();
+  vi.useRealTimers();
+});
 
 /** A promise resolved by hand: a request still in flight. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
@@ -97,6 +100,49 @@ describe("reply store: while the prompt POST is in flight", () => {
     await eventually(() => expect(distill(h.state()).text).toBe("Hello, world"));
     expect(h.client.listCalls()).toBe(1);
     expect(h.client.posts).toHaveLength(1);
+  });
+});
+
+describe("reply store: the watchdogs across the POST", () => {
+  test("stalled while waiting for the feed: the POST returning clears it, with a new first-event window", async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const h = harness({ firstEventTimeoutMs: 1_000 });
+    const sending = h.state().send("hi");
+    vi.advanceTimersByTime(1_000);
+    expect(h.state().status).toBe("stalled");
+    h.client.events.connect();
+    await sending;
+    expect(h.state()).toMatchObject({ status: "submitted", error: null });
+    vi.advanceTimersByTime(999);
+    expect(h.state().status).toBe("submitted");
+    vi.advanceTimersByTime(1);
+    expect(h.state().status).toBe("stalled");
+  });
+
+  test("a question asked before the POST returned keeps the turn deadline suspended after it returns", async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const h = harness({ turnTimeoutMs: 1_000 });
+    const { post, sending } = await postInFlight(h);
+    h.push(status("busy"), userMessage(), ev("question.asked", { id: "que_1", questions: [] }));
+    post.resolve();
+    await sending;
+    expect(h.state().status).toBe("awaiting-input");
+    vi.advanceTimersByTime(5_000);
+    expect(h.state()).toMatchObject({ status: "awaiting-input", error: null });
+  });
+
+  test("events before the POST returned: the idle window restarts when it returns", async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const h = harness({ idleTimeoutMs: 1_000 });
+    const { post, sending } = await postInFlight(h);
+    h.push(status("busy"), userMessage(), delta("p1", "a"));
+    vi.advanceTimersByTime(600);
+    post.resolve();
+    await sending;
+    vi.advanceTimersByTime(999);
+    expect(h.state().status).toBe("streaming");
+    vi.advanceTimersByTime(1);
+    expect(h.state().status).toBe("wedged");
   });
 });
 
