@@ -65,3 +65,13 @@ test("send after dispose: an OpencodeError saying the store was disposed", async
   await expect(sending).rejects.toBeInstanceOf(OpencodeError);
   await expect(sending).rejects.toThrow("opencode-react: this reply store was disposed");
 });
+
+test("a POST that fails with something that is not an Error: an OpencodeError carrying it", async () => {
+  const h = harness();
+  h.client.postAnswer = () => Promise.reject("connection refused");
+  await startTurn(h);
+  expect(h.state().status).toBe("error");
+  expect(h.state().error).toBeInstanceOf(OpencodeError);
+  expect(h.state().error?.message).toBe("opencode-react: connection refused");
+  expect(h.errors).toEqual([h.state().error]);
+});
