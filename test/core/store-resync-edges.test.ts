@@ -4,13 +4,16 @@
  * status request that fails. Requests are answered by hand; every wait is a positive signal.
  */
 import type { SessionStatus } from "@opencode-ai/sdk/v2";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { distill } from "../../src/core/reply";
 import { eventually } from "../support/eventually";
 import { delta, ev, SID, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, storedText } from "../support/store-harness";
 
-afterEach(disposeHarnesses);
+afterEach(() => {
+  disposeHarnesses();
+  vi.useRealTimers();
+});
 
 /** A promise resolved by hand: an answer still in flight. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
@@ -78,5 +81,21 @@ describe("reply store: the session's status after a reconnect", () => {
     h.push(delta("p1", "!")); // a positive signal: one more update, after the re-sync's
     await eventually(() => expect(distill(h.state()).text).toBe("Hello!"));
     expect(h.notifications()).toBe(count + 1);
+  });
+
+  test("a question still pending when the feed comes back holds the turn deadline again (RC-06)", async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const h = harness({ turnTimeoutMs: 10_000 });
+    await startTurn(h);
+    const question = { id: "que_1", sessionID: SID, questions: [] };
+    h.push(status("busy"), userMessage(), ev("question.asked", question));
+    h.client.events.drop();
+    expect(h.state().watchdog.deadlineKind).toBe("turn"); // running while nobody can answer
+    vi.advanceTimersByTime(5_000);
+    h.client.questionsAnswer = async () => [question]; // still pending on the server
+    h.client.events.connect();
+    await eventually(() => expect(h.state().watchdog.deadlineKind).not.toBe("turn"));
+    vi.advanceTimersByTime(20_000);
+    expect(h.state()).toMatchObject({ status: "awaiting-input", error: null });
   });
 });
