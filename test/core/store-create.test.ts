@@ -142,5 +142,17 @@ describe("reply store wiring", () => {
     expect(h.notifications()).toBe(before + 1);
     await settle();
   });
-});
 
+  test("dispose while a send waits for the feed: the send settles, nothing is posted, later events change nothing", async () => {
+    const h = harness();
+    const sending = h.state().send("hi");
+    const before = h.state();
+    h.state().dispose();
+    await expect(sending).resolves.toBeUndefined();
+    h.client.events.connect();
+    h.push(status("busy"), delta("p1", "late"));
+    expect(h.client.posts).toEqual([]);
+    expect(h.state()).toBe(before);
+    h.state().dispose(); // a second dispose is harmless
+  });
+});
