@@ -19,6 +19,7 @@ import {
   USER,
   userMessage,
 } from "../support/reply-events";
+import { eventually } from "../support/eventually";
 import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
 
 afterEach(() => {
@@ -57,7 +58,7 @@ describe("issue 10 defects", () => {
     h.client.events.drop();
     h.client.questionsAnswer = async () => []; // answered in another tab meanwhile
     h.client.events.connect();
-    await vi.waitFor(() => expect(h.state().questions).toEqual({}));
+    await eventually(() => expect(h.state().questions).toEqual({}));
     expect(h.state().status).toBe("streaming");
     expect(h.state().watchdog.deadlineKind).toBe("turn");
   });
@@ -70,7 +71,7 @@ describe("issue 10 defects", () => {
     h.client.events.drop();
     h.client.permissionsAnswer = async () => [];
     h.client.events.connect();
-    await vi.waitFor(() => expect(h.state().permissions).toEqual({}));
+    await eventually(() => expect(h.state().permissions).toEqual({}));
     expect(h.state().status).toBe("streaming");
   });
 
@@ -81,7 +82,7 @@ describe("issue 10 defects", () => {
     await vi.advanceTimersByTimeAsync(1001);
     expect(h.state().error?.name).toBe("TimeoutError");
     h.push(status("busy"), userMessage(), delta("p1", "late"), status("idle"));
-    await vi.waitFor(() => expect(h.finished).toHaveLength(1));
+    await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.finished[0]?.text).toBe("late");
     expect(h.state().status).toBe("idle");
     await expect(h.state().send("again")).resolves.toBeUndefined();
@@ -94,7 +95,7 @@ describe("issue 10 defects", () => {
     await startTurn(h);
     await vi.advanceTimersByTimeAsync(1001);
     h.push(status("busy"), delta("p1", "x"), status("idle"));
-    await vi.waitFor(() => expect(h.state().status).toBe("idle"));
+    await eventually(() => expect(h.state().status).toBe("idle"));
     const sending = h.state().send("next");
     await expect(sending).resolves.toBeUndefined();
     expect(sending).not.toBeInstanceOf(ConflictError);
@@ -108,7 +109,7 @@ describe("issue 10 defects", () => {
     h.client.listAnswer = () => new Promise((resolve) => (answerList = resolve));
     h.client.events.drop();
     h.client.events.connect();
-    await vi.waitFor(() => expect(h.client.listCalls()).toBe(1));
+    await eventually(() => expect(h.client.listCalls()).toBe(1));
     // While the GET is in flight the tool completes and a step finishes.
     h.push(toolSnap("t1", "bash", { status: "completed", input: { command: "ls" }, output: "a.txt" }), stepFinish("sf1", 0.5, { input: 10, output: 3 }));
     answerList([
@@ -132,11 +133,11 @@ describe("issue 10 defects", () => {
     // The task tool starts a subagent session (named in its metadata), then that session asks.
     h.push(toolSnap("t1", "task", { status: "running", input: {}, metadata: { sessionId: CHILD } }));
     h.client.events.push({ type: "question.asked", properties: { id: "que_c", sessionID: CHILD, questions: [{ question: "Go?", header: "", options: [] }] } });
-    await vi.waitFor(() => expect(h.state().status).toBe("awaiting-input"));
+    await eventually(() => expect(h.state().status).toBe("awaiting-input"));
     expect(h.state().questions.que_c).toMatchObject({ id: "que_c", sessionId: CHILD });
     expect(h.state().watchdog.deadlineKind).not.toBe("turn");
     h.client.events.push({ type: "question.replied", properties: { requestID: "que_c", sessionID: CHILD, answers: [["Yes"]] } });
-    await vi.waitFor(() => expect(h.state().status).toBe("streaming"));
+    await eventually(() => expect(h.state().status).toBe("streaming"));
     expect(h.state().questions).toEqual({});
   });
 
@@ -145,7 +146,7 @@ describe("issue 10 defects", () => {
     await startTurn(h);
     h.push(status("busy"), userMessage(), toolSnap("t1", "task", { status: "running", input: {}, metadata: { sessionId: CHILD } }));
     h.client.events.push({ type: "permission.asked", properties: { id: "per_c", sessionID: CHILD, permission: "bash", patterns: ["ls"] } });
-    await vi.waitFor(() => expect(h.state().permissions.per_c).toMatchObject({ sessionId: CHILD, permission: "bash" }));
+    await eventually(() => expect(h.state().permissions.per_c).toMatchObject({ sessionId: CHILD, permission: "bash" }));
     expect(h.state().status).toBe("awaiting-input");
   });
 
@@ -199,7 +200,7 @@ describe("issue 10 defects", () => {
     await h.state().abort();
     expect(h.state().aborted).toBe(true);
     h.push(status("idle")); // the server's error event never came
-    await vi.waitFor(() => expect(h.finished).toHaveLength(1));
+    await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.finished[0]).toMatchObject({ aborted: true, error: null });
   });
 
@@ -208,7 +209,7 @@ describe("issue 10 defects", () => {
     await startTurn(h);
     h.push(status("busy"), userMessage(), delta("p1", "done"));
     h.push(ev("session.status", { status: "idle" }));
-    await vi.waitFor(() => expect(h.finished).toHaveLength(1));
+    await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.state().status).toBe("idle");
   });
 
@@ -217,7 +218,7 @@ describe("issue 10 defects", () => {
     const h = harness({}, [...history, user(USER, 1000), answer(MSG, USER, "p1", "answer")]);
     await startTurn(h);
     h.push(status("busy"), userMessage(), assistantMessage(), delta("p1", "answer"), status("idle"));
-    await vi.waitFor(() => expect(h.finished).toHaveLength(1));
+    await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.finished[0]?.text).toBe("answer");
     expect(h.client.listPaging.length).toBeGreaterThan(0);
     for (const paging of h.client.listPaging) expect(paging.limit).toBeGreaterThan(0);
@@ -229,7 +230,7 @@ describe("issue 10 defects", () => {
     const h = harness({}, [user("msg_before", 0), user(USER, 1), ...steps]);
     await startTurn(h);
     h.push(status("busy"), userMessage(), assistantMessage("msg_s149"), delta("p149", "s149", "text", { messageID: "msg_s149" }), status("idle"));
-    await vi.waitFor(() => expect(h.finished).toHaveLength(1));
+    await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.finished[0]?.text).toBe(steps.map((_, i) => `s${i}`).join("\n\n"));
     expect(h.client.listPaging.length).toBeGreaterThan(1);
     expect(h.client.listPaging[1]?.before).toBeDefined();
@@ -241,7 +242,7 @@ describe("issue 10 defects", () => {
     h.push(status("busy"), userMessage(), delta("p1", "Hel"));
     h.client.events.drop();
     h.client.events.connect();
-    await vi.waitFor(() => expect(h.client.listCalls()).toBe(1));
+    await eventually(() => expect(h.client.listCalls()).toBe(1));
     expect(h.client.listPaging[0]?.limit).toBeGreaterThan(0);
   });
 
@@ -272,7 +273,7 @@ describe("issue 10 defects", () => {
     h.push(status("busy"), userMessage(), assistantMessage(), delta("p1", "Hel"));
     h.client.events.drop();
     h.client.events.connect();
-    await vi.waitFor(() => expect(h.client.listCalls()).toBe(1));
+    await eventually(() => expect(h.client.listCalls()).toBe(1));
     await settle(30);
     // The deltas the server had stored before answering arrive now, then the rest.
     h.push(delta("p1", "lo"), delta("p1", ", wor"), delta("p1", "ld"));

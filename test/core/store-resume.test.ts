@@ -7,6 +7,7 @@ import { createReplyStore, distill, type ReplyStoreOptions, type ReplyStoreState
 import { stitchText } from "../../src/core/reply/reducer/mid-turn-merge";
 import { createFakeReplyClient, settle, type FakeReplyClient } from "../support/fake-reply-client";
 import { delta, ev, SID, status, textSnap } from "../support/reply-events";
+import { eventually } from "../support/eventually";
 import { storedText } from "../support/store-harness";
 
 interface Resumed {
@@ -188,7 +189,7 @@ describe("reply store: prompts pending before the store could see them", () => {
     r.client.events.drop();
     r.client.questionsAnswer = async () => [question];
     r.client.events.connect();
-    await vi.waitFor(() => expect(r.store.getState().status).toBe("awaiting-input"));
+    await eventually(() => expect(r.store.getState().status).toBe("awaiting-input"));
     expect(r.store.getState().questions.que_1?.questions).toEqual(question.questions);
   });
 });
