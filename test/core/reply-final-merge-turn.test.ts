@@ -75,4 +75,10 @@ describe("reconcileTurn: the turn's messages in the stored list", () => {
     expect(merged.messages.msg_a2).toMatchObject({ cost: 0.5, tokens: { input: 7 } });
     expect(merged.messages[MSG]).toMatchObject({ cost: 0 });
   });
+
+  test("an assistant info the stored turn does not have (streamed, then not kept by the server) is dropped", () => {
+    const state = fold([userMessage(), assistantMessage(MSG, { time: { created: 1 } }), assistantMessage("msg_gone", { time: { created: 1 } }), textSnap("p1", "Hi")]);
+    const merged = reconcileTurn(state, storedList(storedUser(), storedAssistant(MSG, [storedText("p1", "Hi!")], USER, { time: { created: 1 } })));
+    expect(Object.keys(merged.messages)).toEqual([MSG]);
+  });
 });

@@ -136,6 +136,19 @@ describe("mergeMidTurn: a stored list merged into the running reply", () => {
     const longer = merge(inFlight([delta("p1", "Hello wrld")]), storedList(storedUser(), storedAssistant(MSG, [storedText("p1", "Hello world!")])));
     expect(text(longer, "p1")).toBe("Hello world!");
     expect(textsAfter(longer, "p1", [delta("p1", "?")])).toEqual(["Hello world!?"]);
+    // Reasoning the same: its length when the GET left is what rules the coincidental overlap out.
+    const reasoning = merge(inFlight([delta("r1", "Hello wrld", "reasoning")]), storedList(storedUser(), storedAssistant(MSG, [storedReasoning("r1", "Hello wo")])));
+    expect(text(reasoning, "r1")).toBe("Hello wrld");
+  });
+
+  test("while one part is still ahead, another part's deltas append (the first text delta counted) and its unchanged snapshot changes nothing", () => {
+    const flight = inFlight([delta("r1", "Hm", "reasoning"), textSnap("p1", "Hi")]);
+    const merged = merge(flight, storedList(storedUser(), storedAssistant(MSG, [storedReasoning("r1", "Hmm."), storedText("p1", "Hi")])));
+    expect(merged.firstTextSeen).toBe(false);
+    expect(reduceAll(merged, [textSnap("p1", "Hi")], 1000)).toBe(merged);
+    const after = reduceAll(merged, [delta("p1", " you")], 1000);
+    expect(text(after, "p1")).toBe("Hi you");
+    expect(after.firstTextSeen).toBe(true);
   });
 
   test("live parts the stored list does not have yet (created after the GET was answered) stay, in stream order", () => {

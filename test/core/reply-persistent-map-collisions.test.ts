@@ -21,6 +21,12 @@ const PAIRS = [["k32728", "k261234"], ["k32729", "k261235"]] as const;
 const contents = <V,>(map: PersistentMap<V>): Map<string, V> => new Map(map.entries());
 
 describe("PersistentMap: hash collisions and shared fragments", () => {
+  test("the empty map has no entries and no keys", () => {
+    const empty = PersistentMap.empty<string>();
+    expect([...empty.entries()]).toEqual([]);
+    expect([empty.size, empty.get(""), empty.has("x")]).toEqual([0, undefined, false]);
+  });
+
   test("the keys below collide (the test data is what it claims)", () => {
     expect(new Set(TRIPLE.map(fnv)).size).toBe(1);
     for (const [a, b] of PAIRS) expect(fnv(a)).toBe(fnv(b));

@@ -39,6 +39,10 @@ describe("routing by session", () => {
     expect(distill(state).text).toBe("Hi");
   });
 
+  test("an assistant message before any status or user message starts the turn (servers without session.status)", () => {
+    expect(fold([assistantMessage(MSG)]).turn).toBe("running");
+  });
+
   test("a part snapshot whose part is null changes nothing", () => {
     const start = fold([userMessage()]);
     expect(reduce(start, ev("message.part.updated", { part: null }))).toBe(start);

@@ -39,6 +39,7 @@ describe("reply reducer: text part fields", () => {
     const started = fold([textSnap("p1", "hi", "text", { time: { start: 1 } })]);
     expect(reduce(started, textSnap("p1", "hi", "text", { time: { start: 1 } }))).toBe(started);
     expect(timeOf(reduce(started, textSnap("p1", "hi", "text", { time: { start: 1, end: 2 } })), "p1")).toEqual({ start: 1, end: 2 });
+    expect(timeOf(reduce(started, textSnap("p1", "hi", "text", { time: { start: 2 } })), "p1")).toEqual({ start: 2 });
     // Deltas only, then a snapshot with the same text: without a time it is no news; with only an end it is.
     const streamed = fold([delta("p1", "hi")]);
     expect(reduce(streamed, textSnap("p1", "hi"))).toBe(streamed);
