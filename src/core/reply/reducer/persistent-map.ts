@@ -65,11 +65,10 @@ function pair<V>(a: Leaf<V> | Collision<V>, b: Leaf<V>, shift: number): Branch<V
   return { kind: 1, bitmap: (1 << fa) | (1 << fb), children: fa < fb ? [a, b] : [b, a] };
 }
 
-function insert<V>(node: Branch<V>, leaf: Leaf<V>, shift: number, grew: { added: boolean }): Branch<V> {
+function insert<V>(node: Branch<V>, leaf: Leaf<V>, shift: number): Branch<V> {
   const bit = 1 << ((leaf.hash >>> shift) & MASK);
   const index = popcount(node.bitmap & (bit - 1));
   if ((node.bitmap & bit) === 0) {
-    grew.added = true;
     const children = node.children.slice();
     children.splice(index, 0, leaf);
     return { kind: 1, bitmap: node.bitmap | bit, children };
@@ -77,19 +76,14 @@ function insert<V>(node: Branch<V>, leaf: Leaf<V>, shift: number, grew: { added:
   const child = node.children[index] as Node<V>;
   let next: Node<V>;
   if (child.kind === 1) {
-    next = insert(child, leaf, shift + BITS, grew);
+    next = insert(child, leaf, shift + BITS);
   } else if (child.hash !== leaf.hash) {
-    grew.added = true;
     next = pair(child, leaf, shift + BITS);
   } else if (child.kind === 0) {
     if (child.key === leaf.key) next = child.value === leaf.value ? child : leaf;
-    else {
-      grew.added = true;
-      next = { kind: 2, hash: leaf.hash, leaves: [child, leaf] };
-    }
+    else next = { kind: 2, hash: leaf.hash, leaves: [child, leaf] };
   } else {
     const at = child.leaves.findIndex((l) => l.key === leaf.key);
-    if (at < 0) grew.added = true;
     if (at >= 0 && (child.leaves[at] as Leaf<V>).value === leaf.value) next = child;
     else {
       const leaves = child.leaves.slice();
@@ -175,7 +169,7 @@ export class PersistentMap<V> {
     if (current === value && current !== undefined) return this;
     // The previous hot entry goes into the trie; `key` becomes the hot one.
     const hot = this.hotKey;
-    const root = hot === undefined ? this.root : insert(this.root, { kind: 0, hash: hashOf(hot), key: hot, value: this.hotValue as V }, 0, { added: false });
+    const root = hot === undefined ? this.root : insert(this.root, { kind: 0, hash: hashOf(hot), key: hot, value: this.hotValue as V }, 0);
     return new PersistentMap(root, current === undefined ? this.size + 1 : this.size, key, value);
   }
 
