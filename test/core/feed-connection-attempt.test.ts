@@ -73,7 +73,7 @@ describe("a feed attempt's request", () => {
     await connection.ended;
     expect(t.calls[0]?.url).toBe("http://127.0.0.1:1/event");
     expect(t.calls[0]?.init.method).toBe("GET");
-    expect(t.calls[0]?.init.headers).toEqual({ accept: "text/event-stream" });
+    expect(t.calls[0]?.init.headers).toStrictEqual({ accept: "text/event-stream" }); // no "authorization: undefined" key
   });
 
   it("sends the password as a Basic authorization header", async () => {
