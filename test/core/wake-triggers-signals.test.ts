@@ -2,7 +2,7 @@
  * The wake triggers in a (stubbed) browser: a late timer tick means the machine slept, the page
  * coming back or the network coming back means retry; hidden pages are never judged; stop() stops all.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 import { watchWake } from "../../src/core/events/wake-triggers";
 
 interface FakeDocument extends EventTarget {
@@ -27,8 +27,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function handlers(): { woke: ReturnType<typeof vi.fn>; retry: ReturnType<typeof vi.fn> } {
-  return { woke: vi.fn(), retry: vi.fn() };
+function handlers(): { woke: Mock<() => void>; retry: Mock<() => void> } {
+  return { woke: vi.fn<() => void>(), retry: vi.fn<() => void>() };
 }
 
 /** One interval tick, the clock having moved by `elapsed` since the previous one. */
