@@ -111,19 +111,25 @@ describe("listener registry", () => {
   it("a removed listener is not kept alive by the registry (no leak per subscribe/unsubscribe)", async () => {
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
-    for (const sessionId of [undefined, "ses_1"]) {
+    for (const [sessionId, removedFirst] of [
+      [undefined, false],
+      [undefined, true],
+      ["ses_1", false],
+      ["ses_1", true],
+    ] as const) {
       const registry = createListenerRegistry();
-      registry.add(() => undefined, sessionId); // a neighbour that stays
+      if (!removedFirst) registry.add(() => undefined, sessionId); // a neighbour that stays, before it
       let ref: WeakRef<EventListener> | undefined;
       (() => {
         const listener: EventListener = () => undefined;
         ref = new WeakRef(listener);
         const off = registry.add(listener, sessionId);
+        if (removedFirst) registry.add(() => undefined, sessionId); // or after it
         off();
       })();
       await new Promise((resolve) => setTimeout(resolve, 0)); // WeakRef targets stay alive until the job ends
       gc();
-      expect(ref?.deref(), `sessionId ${String(sessionId)}`).toBeUndefined();
+      expect(ref?.deref(), `sessionId ${String(sessionId)}, removed first: ${String(removedFirst)}`).toBeUndefined();
       registry.dispatch(delta("ses_1"), rethrow);
     }
   });

@@ -156,3 +156,16 @@ describe("reply store wiring", () => {
     h.state().dispose(); // a second dispose is harmless
   });
 });
+
+describe("reply store: turns of another tab", () => {
+  test("a second turn seen on the feed after a finished one starts from an empty reply", async () => {
+    const h = harness();
+    h.client.events.connect();
+    h.push(status("busy"), userMessage(), delta("p1", "first turn"), status("idle"));
+    await eventually(() => expect(h.state().result?.text).toBe("first turn"));
+    h.push(status("busy"), userMessage("msg_u2"), delta("p2", "second turn", "text", { messageID: "msg_a2" }));
+    expect(h.state().status).toBe("streaming");
+    expect(h.state().parts.map((part) => part.id)).toEqual(["p2"]);
+    expect(h.state().result).toBeNull();
+  });
+});

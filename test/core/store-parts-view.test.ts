@@ -154,4 +154,34 @@ describe("the published parts array", () => {
     f.view.note(before.parts, reordered.parts, [textSnap("p3", "c")]);
     expectExact(f.view.view(reordered), reordered);
   });
+
+  test("the cost of an update is the size of the change: a delta in a 500-part reply looks up its own part only", () => {
+    const view = createPartsView();
+    const parts = Array.from({ length: 500 }, (_, i) => textSnap(`p${String(i).padStart(3, "0")}`, "x"));
+    let reply = reduceAll(initialReplyState(SID), parts, 1000);
+    view.view(reply);
+    // Counts the lookups the view makes in the parts table of the next reply.
+    const counted = (next: ReplyState): { reply: ReplyState; lookups(): number } => {
+      let lookups = 0;
+      const table = next.parts;
+      const proxy = new Proxy(table, {
+        get(target, key) {
+          if (key === "get") return (id: string) => ((lookups += 1), target.get(id));
+          const value: unknown = Reflect.get(target, key, target);
+          return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      return { reply: { ...next, parts: proxy }, lookups: () => lookups };
+    };
+    for (const batch of [[delta("p250", "y")], [textSnap("p100", "replaced"), delta("p101", "z")], [textSnap("p500", "appended")]]) {
+      const next = counted(reduceAll(reply, batch, 1000));
+      view.note(reply.parts, next.reply.parts, batch);
+      const list = view.view(next.reply);
+      // At most two per event (an appended part is placed, then refreshed); a rebuild makes 500.
+      expect(next.lookups()).toBeLessThanOrEqual(2 * batch.length);
+      expect(list.length).toBe(next.reply.partIds.length);
+      expect(list.map((part) => part.id)).toEqual(next.reply.partIds);
+      reply = next.reply;
+    }
+  });
 });

@@ -75,3 +75,14 @@ test("a POST that fails with something that is not an Error: an OpencodeError ca
   expect(h.state().error?.message).toBe("opencode-react: connection refused");
   expect(h.errors).toEqual([h.state().error]);
 });
+
+test("after a failed POST the store is idle again: the next send posts", async () => {
+  const h = harness();
+  h.client.postAnswer = () => Promise.reject(new Error("refused"));
+  await startTurn(h);
+  expect(h.state().status).toBe("error");
+  h.client.postAnswer = async () => undefined;
+  await expect(h.state().send("again")).resolves.toBeUndefined();
+  expect(h.client.posts).toHaveLength(2);
+  expect(h.state()).toMatchObject({ status: "submitted", error: null });
+});
