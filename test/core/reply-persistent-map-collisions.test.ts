@@ -5,13 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { PersistentMap } from "../../src/core/reply";
+import { fnv, replaySets } from "../support/persistent-map-model";
 
-/** Same FNV-1a as the map, to check that the keys below really collide. */
-function fnv(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 // Found once by a birthday search (k0, k1, ... until three keys share a hash).
 const TRIPLE = ["k2244691", "k7085677", "k11150750"] as const;
@@ -81,17 +76,7 @@ describe("PersistentMap: hash collisions and shared fragments", () => {
   test("a model check: any run of sets reads like a Map in every version", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "d", ...TRIPLE, ...PAIRS[0]), fc.integer({ min: 0, max: 2 })), { maxLength: 40 }), (ops) => {
-        let map = PersistentMap.empty<number>();
-        const model = new Map<string, number>();
-        const versions: [PersistentMap<number>, Map<string, number>][] = [];
-        for (const [key, value] of ops) {
-          const next = map.set(key, value);
-          if (model.get(key) === value) expect(next).toBe(map);
-          map = next;
-          model.set(key, value);
-          versions.push([map, new Map(model)]);
-        }
-        for (const [version, snapshot] of versions) {
+        for (const [version, snapshot] of replaySets(ops)) {
           expect(version.size).toBe(snapshot.size);
           // Each key once: the trie may still hold an older value of the entry set last.
           expect([...version.entries()].length).toBe(snapshot.size);

@@ -1,13 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { PersistentMap } from "../../src/core/reply";
+import { fnv, replaySets } from "../support/persistent-map-model";
 
-/** Same FNV-1a as the map; a birthday search finds two keys with one hash in a few 100k tries. */
-function fnv(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** A birthday search: two keys with one hash, found in a few 100k tries. */
 function findCollision(): [string, string] {
   const seen = new Map<number, string>();
   for (let i = 0; ; i++) {
@@ -22,15 +18,7 @@ describe("PersistentMap (the parts table)", () => {
   test("behaves like a Map, and every old version stays as it was", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.integer()), { maxLength: 300 }), (ops) => {
-        let map = PersistentMap.empty<number>();
-        const model = new Map<string, number>();
-        const versions: [PersistentMap<number>, Map<string, number>][] = [];
-        for (const [key, value] of ops) {
-          map = map.set(key, value);
-          model.set(key, value);
-          versions.push([map, new Map(model)]);
-        }
-        for (const [version, snapshot] of versions) {
+        for (const [version, snapshot] of replaySets(ops)) {
           expect(version.size).toBe(snapshot.size);
           for (const [key, value] of snapshot) expect(version.get(key)).toBe(value);
           expect(new Map(version.entries())).toEqual(snapshot);
@@ -42,18 +30,7 @@ describe("PersistentMap (the parts table)", () => {
   test("a few keys set in turn (the last one is kept beside the trie): every version still reads right", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom("a", "b", "c"), fc.integer({ min: 0, max: 3 })), { maxLength: 60 }), (ops) => {
-        let map = PersistentMap.empty<number>();
-        const model = new Map<string, number>();
-        const versions: [PersistentMap<number>, Map<string, number>][] = [];
-        for (const [key, value] of ops) {
-          const next = map.set(key, value);
-          // The same value again changes nothing: the very same map comes back.
-          if (model.get(key) === value) expect(next).toBe(map);
-          map = next;
-          model.set(key, value);
-          versions.push([map, new Map(model)]);
-        }
-        for (const [version, snapshot] of versions) {
+        for (const [version, snapshot] of replaySets(ops)) {
           expect([version.size, new Map(version.entries())]).toEqual([snapshot.size, snapshot]);
           for (const key of ["a", "b", "c"]) expect(version.get(key)).toBe(snapshot.get(key));
         }
