@@ -2,7 +2,7 @@ import { useState } from "react";
 import { isTurnActive, type StreamStatus } from "../lib/stream";
 import { toError } from "../lib/errors";
 import { ErrorNotice } from "./ErrorNotice";
-import { Icon } from "./Icon";
+import { ComposerBox } from "./ComposerBox";
 
 interface ComposerProps {
   status: StreamStatus;
@@ -41,30 +41,14 @@ export function Composer({ status, onSend, onStop }: ComposerProps) {
       }}
     >
       {error && <ErrorNotice error={error} compact />}
-      <div className="composer-box">
-        <textarea
-          aria-label="Message"
-          placeholder="Message the agent…  (Enter to send, Shift+Enter for a new line)"
-          rows={2}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-              event.preventDefault();
-              send();
-            }
-          }}
-        />
-        {active ? (
-          <button key="stop" type="button" className="btn btn-danger" onClick={stop}>
-            <Icon name="stop" size={13} /> Stop
-          </button>
-        ) : (
-          <button key="send" type="submit" className="btn btn-primary" disabled={text.trim() === ""}>
-            Send
-          </button>
-        )}
-      </div>
+      <ComposerBox
+        text={text}
+        onText={setText}
+        placeholder="Message the agent…  (Enter to send, Shift+Enter for a new line)"
+        onSend={send}
+        stoppable={active}
+        onStop={stop}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { filePart, useRunCommand, type PartInput } from "opencode-react";
 import { toError } from "../lib/errors";
 import { isTurnActive, type StreamStatus } from "../lib/stream";
 import { ErrorNotice } from "./ErrorNotice";
-import { Icon } from "./Icon";
+import { ComposerBox } from "./ComposerBox";
 import { MentionMenu, mentionAt } from "./MentionMenu";
 import { ModelAgentPicker, type PromptChoice } from "./ModelAgentPicker";
 import { SlashMenu } from "./SlashMenu";
@@ -64,30 +64,15 @@ export function PromptComposer({ sessionId, status, onSend, onStop }: PromptComp
       <ModelAgentPicker value={choice} onChange={setChoice} />
       <SlashMenu text={text} onPick={(name) => setText(`/${name} `)} />
       <MentionMenu text={text} onPick={pickMention} />
-      <div className="composer-box">
-        <textarea
-          aria-label="Message"
-          placeholder="Message the agent…  (/ for commands, @ for files)"
-          rows={2}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-              event.preventDefault();
-              send();
-            }
-          }}
-        />
-        {isTurnActive(status) ? (
-          <button key="stop" type="button" className="btn btn-danger" onClick={() => void onStop().catch((r: unknown) => setError(toError(r)))}>
-            <Icon name="stop" size={13} /> Stop
-          </button>
-        ) : (
-          <button key="send" type="submit" className="btn btn-primary" disabled={text.trim() === "" || active}>
-            Send
-          </button>
-        )}
-      </div>
+      <ComposerBox
+        text={text}
+        onText={setText}
+        placeholder="Message the agent…  (/ for commands, @ for files)"
+        onSend={send}
+        stoppable={isTurnActive(status)}
+        onStop={() => void onStop().catch((r: unknown) => setError(toError(r)))}
+        busy={active}
+      />
     </form>
   );
 }
