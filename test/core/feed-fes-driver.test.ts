@@ -33,16 +33,20 @@ it("reads /event by default, and a clean end reconnects after the delay failed()
   expect(server.attempts[1]?.signal.aborted).toBe(true);
 });
 
-it("a stream broken mid-way is a ConnectionError and a new attempt", async () => {
+it("a stream broken mid-way is a ConnectionError (with the network error as its cause) and a new attempt", async () => {
   const server = scriptedServer();
   const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
   const t = makeRun(() => 1, "/global/event");
   const done = fetchEventSourceDriver(config, t.run);
   await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
   expect(server.attempts[0]?.url).toBe("http://127.0.0.1:1/global/event");
-  server.attempts[0]?.fail(new TypeError("network error"));
+  const cause = new TypeError("network error");
+  server.attempts[0]?.fail(cause);
   await vi.waitFor(() => expect(server.attempts).toHaveLength(2));
   expect(t.failures[0]).toBeInstanceOf(ConnectionError);
+  expect(t.failures[0]).not.toBeInstanceOf(StreamEndedError);
+  expect((t.failures[0] as Error).message).toBe("opencode-react: event stream failed: network error");
+  expect((t.failures[0] as Error).cause).toBe(cause);
   t.controller.abort();
   await done;
 });
