@@ -10,63 +10,8 @@ import { expect, it, vi } from "vitest";
 import { resolveConfig } from "../../src/core/config";
 import { ConnectionError, NotFoundError } from "../../src/core/errors";
 import { StreamEndedError } from "../../src/core/events/connection";
-import type { FeedRun } from "../../src/core/events/feed-driver";
 import { fetchEventSourceDriver } from "../../src/core/events/fetch-event-source-driver";
-import type { WireEvent } from "../../src/core/events/types";
-
-const frame = (type: string): string => `data: ${JSON.stringify({ type, properties: {} })}\n\n`;
-
-interface Attempt {
-  url: string;
-  signal: AbortSignal;
-  push(text: string): void;
-  end(): void;
-  fail(error: unknown): void;
-}
-
-/** Every request gets a stream the test drives, unless `answer` returns a Response of its own. */
-function scriptedServer(answer?: (attempt: number) => Response | Error | undefined) {
-  const attempts: Attempt[] = [];
-  const fetch = ((url: string, init: RequestInit) => {
-    let controller!: ReadableStreamDefaultController<Uint8Array>;
-    const body = new ReadableStream<Uint8Array>({
-      start(c) {
-        controller = c;
-      },
-    });
-    const signal = init.signal as AbortSignal;
-    signal.addEventListener("abort", () => controller.error(signal.reason));
-    attempts.push({
-      url,
-      signal,
-      push: (text) => controller.enqueue(new TextEncoder().encode(text)),
-      end: () => controller.close(),
-      fail: (error) => controller.error(error),
-    });
-    const custom = answer?.(attempts.length);
-    if (custom instanceof Error) return Promise.reject(custom);
-    return Promise.resolve(custom ?? new Response(body, { status: 200, headers: { "content-type": "text/event-stream" } }));
-  }) as unknown as typeof globalThis.fetch;
-  return { fetch, attempts };
-}
-
-function makeRun(failed: (error: unknown) => number, route?: FeedRun["route"]) {
-  const controller = new AbortController();
-  const events: string[] = [];
-  const failures: unknown[] = [];
-  let attempting = 0;
-  const run: FeedRun = {
-    signal: controller.signal,
-    route,
-    attempting: () => void (attempting += 1),
-    handlers: { onEvent: (event: WireEvent) => void events.push(event.type), onProblem: () => undefined },
-    failed: (error) => {
-      failures.push(error);
-      return failed(error);
-    },
-  };
-  return { run, controller, events, failures, attempting: () => attempting };
-}
+import { frame, makeRun, scriptedServer } from "../support/scripted-feed-fetch";
 
 it("reads /event by default, and a clean end reconnects after the delay failed() returns", async () => {
   const server = scriptedServer();
@@ -88,16 +33,20 @@ it("reads /event by default, and a clean end reconnects after the delay failed()
   expect(server.attempts[1]?.signal.aborted).toBe(true);
 });
 
-it("a stream broken mid-way is a ConnectionError and a new attempt", async () => {
+it("a stream broken mid-way is a ConnectionError (with the network error as its cause) and a new attempt", async () => {
   const server = scriptedServer();
   const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
   const t = makeRun(() => 1, "/global/event");
   const done = fetchEventSourceDriver(config, t.run);
   await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
   expect(server.attempts[0]?.url).toBe("http://127.0.0.1:1/global/event");
-  server.attempts[0]?.fail(new TypeError("network error"));
+  const cause = new TypeError("network error");
+  server.attempts[0]?.fail(cause);
   await vi.waitFor(() => expect(server.attempts).toHaveLength(2));
   expect(t.failures[0]).toBeInstanceOf(ConnectionError);
+  expect(t.failures[0]).not.toBeInstanceOf(StreamEndedError);
+  expect((t.failures[0] as Error).message).toBe("opencode-react: event stream failed: network error");
+  expect((t.failures[0] as Error).cause).toBe(cause);
   t.controller.abort();
   await done;
 });

@@ -79,7 +79,8 @@ function eitherSignal(a: AbortSignal, b: AbortSignal): LinkedSignal {
  * The feed driver for browsers (and jsdom): @microsoft/fetch-event-source schedules the attempts,
  * with the fixes its defaults need (behaviours.md section 5): `openWhenHidden` so a hidden tab
  * keeps the stream, our `onopen` (any 2xx accepted, non-2xx typed and 401 fatal), `onclose`
- * throwing so a server close reconnects, `onerror` returning our backoff or rethrowing fatal errors.
+ * throwing so a server close reconnects, `onerror` returning our backoff or rethrowing fatal errors
+ * (and ending the library when failed() stopped the run).
  * Each attempt's listeners on the run's signal are removed when the attempt ends.
  * @example await fetchEventSourceDriver(config, run) // resolves when run.signal aborts
  */
@@ -127,7 +128,15 @@ export const fetchEventSourceDriver: FeedDriver = (config, run) => {
     onclose: () => {
       throw new StreamEndedError("opencode-react: the server closed the event stream");
     },
-    onerror: (error: unknown) => run.failed(error),
+    onerror: (error: unknown) => {
+      const delay = run.failed(error);
+      // Stopped from inside failed() (a listener of the failure called restart() or dispose()): the
+      // library, already disposed, would still schedule this retry and then loop forever on
+      // attempts refused by the aborted signal. Throwing ends it (its rejection comes after it
+      // resolved, so nothing sees it).
+      if (run.signal.aborted) throw error;
+      return delay;
+    },
   });
   return Promise.race([running, detached]);
 };
