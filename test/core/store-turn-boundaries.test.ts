@@ -125,3 +125,30 @@ describe("reply store: overlapping final fetches", () => {
     expect(h.state()).toMatchObject({ status: "idle", result: { text: "second, stored" } });
   });
 });
+
+describe("reply store: a turn ending and the next starting in one batch", () => {
+  test("regression: a batch that ended a turn and started the next finished the new turn in place of the ended one", async () => {
+    const h = harness({}, storedText("first, stored"));
+    await startTurn(h);
+    // A store listener that causes events (the batcher applies such re-entrant pushes in the batch
+    // already running): the first turn's end and another tab's next turn arrive in one batch.
+    let pushed = false;
+    h.store.subscribe((state) => {
+      if (pushed || distill(state).text !== "first") return;
+      pushed = true;
+      h.push(status("idle"), status("busy"), userMessage("msg_u2"), delta("p2", "second"));
+    });
+    h.push(status("busy"), userMessage(), delta("p1", "first"));
+    expect(pushed).toBe(true);
+    expect(h.state()).toMatchObject({ status: "streaming", result: null });
+    expect(distill(h.state()).text).toBe("second");
+    await eventually(() => expect(h.finished).toHaveLength(1));
+    expect(h.finished[0]).toEqual({ text: "first, stored", aborted: false, error: null });
+    h.push(delta("p2", " more"));
+    expect(h.state().status).toBe("streaming");
+    h.push(status("idle"));
+    await eventually(() => expect(h.finished).toHaveLength(2));
+    expect(h.finished[1]).toEqual({ text: "second more", aborted: false, error: null });
+    expect(h.state()).toMatchObject({ status: "idle", result: { text: "second more" } });
+  });
+});
