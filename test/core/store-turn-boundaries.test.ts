@@ -136,7 +136,8 @@ describe("reply store: a turn ending and the next starting in one batch", () => 
     h.store.subscribe((state) => {
       if (pushed || distill(state).text !== "first") return;
       pushed = true;
-      h.push(status("idle"), status("busy"), userMessage("msg_u2"), delta("p2", "second"));
+      // The server repeats busy once per model step: the first busy is the ended turn's.
+      h.push(status("busy"), status("idle"), status("busy"), userMessage("msg_u2"), delta("p2", "second"));
     });
     h.push(status("busy"), userMessage(), delta("p1", "first"));
     expect(pushed).toBe(true);
