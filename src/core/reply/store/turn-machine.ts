@@ -332,8 +332,7 @@ export function createTurnMachine(fx: TurnEffects, feedOpen: boolean): TurnMachi
     }
     let reply = before;
     let applied = 0;
-    for (; applied < events.length; applied++) {
-      const event = events[applied];
+    for (const event of events) {
       // A store outlives its turns: the next turn starts from an empty reply.
       if (reply.turn === "done" && startsTurn(reply, event)) {
         // A turn that ended in this batch is finished first, with its own reply; the rest of the
@@ -344,6 +343,7 @@ export function createTurnMachine(fx: TurnEffects, feedOpen: boolean): TurnMachi
         t.staleMessageIds = NO_IDS;
       }
       reply = reduce(reply, event, now);
+      applied += 1;
     }
     t.reply = reply;
     const seen =
