@@ -186,6 +186,7 @@ describe("reply store: abort refused", () => {
     expect(h.state()).toMatchObject({ aborted: false, status: "streaming" });
     h.push(delta("p1", " and more")); // the next update still shows the turn not aborted
     expect(h.state()).toMatchObject({ aborted: false, status: "streaming" });
+    expect(distill(h.state()).text).toBe("partial and more"); // and the same reply, grown
   });
 
   test("abort() with no turn asks the server and changes nothing", async () => {

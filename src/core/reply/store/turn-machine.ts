@@ -331,14 +331,19 @@ export function createTurnMachine(fx: TurnEffects, feedOpen: boolean): TurnMachi
       t.unnotedOfTurn = false;
     }
     let reply = before;
+    let applied = 0;
     for (const event of events) {
       // A store outlives its turns: the next turn starts from an empty reply.
       if (reply.turn === "done" && startsTurn(reply, event)) {
+        // A turn that ended in this batch is finished first, with its own reply; the rest of the
+        // batch (the next turn) follows as a batch of its own.
+        if (reply.turnsEnded > before.turnsEnded) break;
         reply = nextTurnState(reply);
         t.generation += 1;
         t.staleMessageIds = NO_IDS;
       }
       reply = reduce(reply, event, now);
+      applied += 1;
     }
     t.reply = reply;
     const seen =
@@ -364,6 +369,7 @@ export function createTurnMachine(fx: TurnEffects, feedOpen: boolean): TurnMachi
       else if (t.posting) t.endedWhileConnecting = true;
     }
     rearm();
+    if (applied < events.length) apply(events.slice(applied));
   }
 
   // ---- the turn ended: fetch the turn's stored messages once, reconcile, publish, onFinish
