@@ -4,7 +4,7 @@
  * text deltas of the history cache.
  */
 import { act, render, waitFor } from "@testing-library/react";
-import { QueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { createOpencodeClient } from "../../src/core/client";
 import { flattenMessagePages } from "../../src/react/cache/message-pages";
