@@ -9,19 +9,9 @@ import { distill } from "../../src/core/reply";
 import { eventually } from "../support/eventually";
 import { delta, ev, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, type Harness } from "../support/store-harness";
+import { deferred } from "../support/deferred";
 
 afterEach(disposeHarnesses);
-
-/** A promise settled by hand: a request still in flight. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: Error) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** `sessions.abort` answered by hand; counts the calls. */
 function holdAbort(h: Harness): { request: ReturnType<typeof deferred<boolean>>; calls: () => number } {

@@ -9,18 +9,12 @@ import type { WireEvent } from "../../src/core/events/types";
 import { eventually } from "../support/eventually";
 import { assistantMessage, delta, ev, SID, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn } from "../support/store-harness";
+import { deferred } from "../support/deferred";
 
 afterEach(() => disposeHarnesses());
 
 const question = (id: string) => ({ id, sessionID: SID, questions: [{ question: "Which?", header: "Pick", options: [] }] });
 const permission = (id: string) => ({ id, sessionID: SID, permission: "bash", patterns: ["ls"], always: [], metadata: {} });
-
-/** A promise resolved by hand: a list still in flight. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((res) => (resolve = res));
-  return { promise, resolve };
-}
 
 const cases: Array<[string, "questions" | "permissions", () => WireEvent]> = [
   ["question.replied", "questions", () => ev("question.replied", { requestID: "req_1", answers: [["A"]] })],

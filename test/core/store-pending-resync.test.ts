@@ -10,19 +10,13 @@ import { distill } from "../../src/core/reply";
 import { eventually } from "../support/eventually";
 import { assistantMessage, delta, ev, MSG, SID, status, toolSnap, USER, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, type Harness } from "../support/store-harness";
+import { deferred } from "../support/deferred";
 
 afterEach(() => disposeHarnesses());
 
 const CHILD = "ses_child";
 const question = (id: string, sessionID = SID) => ({ id, sessionID, questions: [{ question: "Which?", header: "Pick", options: [] }] });
 const permission = (id: string, sessionID = SID) => ({ id, sessionID, permission: "bash", patterns: ["ls"], always: [], metadata: {} });
-
-/** A promise resolved by hand: a list still in flight. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((res) => (resolve = res));
-  return { promise, resolve };
-}
 
 /** A running turn with some text, its feed just dropped (the server still says busy). */
 async function droppedMidTurn(h: Harness, ...extra: WireEvent[]): Promise<void> {

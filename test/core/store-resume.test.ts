@@ -9,6 +9,7 @@ import { createFakeReplyClient, settle, type FakeReplyClient } from "../support/
 import { delta, ev, SID, status, textSnap } from "../support/reply-events";
 import { eventually } from "../support/eventually";
 import { storedText } from "../support/store-harness";
+import { deferred } from "../support/deferred";
 
 interface Resumed {
   readonly client: FakeReplyClient;
@@ -30,17 +31,6 @@ afterEach(() => {
   for (const store of stores.splice(0)) store.getState().dispose();
   vi.useRealTimers();
 });
-
-/** A promise resolved by hand: an answer still in flight. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: Error) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** SID's entry of `GET /session/status` (undefined: idle), or how to answer it. */
 type StatusAnswer = SessionStatus | undefined | (() => Promise<SessionStatus | undefined>);

@@ -9,18 +9,12 @@ import { distill } from "../../src/core/reply";
 import { eventually } from "../support/eventually";
 import { delta, ev, SID, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, storedText } from "../support/store-harness";
+import { deferred } from "../support/deferred";
 
 afterEach(() => {
   disposeHarnesses();
   vi.useRealTimers();
 });
-
-/** A promise resolved by hand: an answer still in flight. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((res) => (resolve = res));
-  return { promise, resolve };
-}
 
 describe("reply store: the session's status at creation", () => {
   test("a busy answer that comes after the turn ended on the feed does not take the finished turn over", async () => {

@@ -12,22 +12,12 @@ import { eventually } from "../support/eventually";
 import { manualFrames } from "../support/manual-frames";
 import { delta, ev, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, storedText } from "../support/store-harness";
+import { deferred } from "../support/deferred";
 
 afterEach(() => {
   disposeHarnesses();
   vi.useRealTimers();
 });
-
-/** A promise settled by hand: a request still in flight. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: Error) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 const sessionError = (message = "boom") => ev("session.error", { error: { name: "APIError", data: { message } } });
 

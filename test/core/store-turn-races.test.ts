@@ -11,22 +11,12 @@ import { settle } from "../support/fake-reply-client";
 import { eventually } from "../support/eventually";
 import { delta, ev, status, userMessage } from "../support/reply-events";
 import { disposeHarnesses, harness, startTurn, storedText, type Harness } from "../support/store-harness";
+import { deferred } from "../support/deferred";
 
 afterEach(() => {
   disposeHarnesses();
   vi.useRealTimers();
 });
-
-/** A promise resolved by hand: a request still in flight. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: Error) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** send("hi") on a ready feed, its POST held in flight. */
 async function postInFlight(h: Harness): Promise<{ post: ReturnType<typeof deferred<void>>; sending: Promise<void> }> {
