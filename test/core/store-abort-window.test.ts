@@ -13,15 +13,36 @@ import { deferred } from "../support/deferred";
 
 afterEach(disposeHarnesses);
 
-/** `sessions.abort` answered by hand; counts the calls. */
-function holdAbort(h: Harness): { request: ReturnType<typeof deferred<boolean>>; calls: () => number } {
+/** An abort whose request is still in flight: the test answers it. */
+interface HeldAbort {
+  /** The server accepts the abort; resolves once abort() has. */
+  accept(): Promise<void>;
+  /** The server refuses the abort; resolves to the error abort() rejected with. */
+  refuse(): Promise<Error>;
+}
+
+/** Calls the store's abort() with `sessions.abort` held by hand; resolves once the request is sent. */
+async function abortInFlight(h: Harness): Promise<HeldAbort> {
   const request = deferred<boolean>();
   let calls = 0;
   (h.client.sessions as { abort: (id: string) => Promise<boolean> }).abort = () => {
     calls += 1;
     return request.promise;
   };
-  return { request, calls: () => calls };
+  const aborting = h.state().abort();
+  await eventually(() => expect(calls).toBe(1));
+  return {
+    async accept() {
+      request.resolve(true);
+      await aborting;
+    },
+    async refuse() {
+      const refused = new Error("abort refused");
+      request.reject(refused);
+      await expect(aborting).rejects.toBe(refused);
+      return refused;
+    },
+  };
 }
 
 const abortedError = () => ev("session.error", { error: { name: "MessageAbortedError", data: { message: "Aborted" } } });
@@ -31,14 +52,11 @@ describe("reply store: while the abort request is in flight", () => {
     const h = harness();
     await startTurn(h);
     h.push(status("busy"), userMessage(), delta("p1", "partial"));
-    const held = holdAbort(h);
-    const aborting = h.state().abort();
-    await eventually(() => expect(held.calls()).toBe(1));
+    const held = await abortInFlight(h);
     h.push(delta("p1", " more")); // the server is still streaming: the abort has not landed yet
     expect(h.state()).toMatchObject({ aborted: true, status: "streaming" });
     expect(distill(h.state()).text).toBe("partial more");
-    held.request.resolve(true);
-    await aborting;
+    await held.accept();
     h.push(abortedError(), status("idle"));
     await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.finished[0]).toEqual({ text: "partial more", aborted: true, error: null });
@@ -49,11 +67,8 @@ describe("reply store: while the abort request is in flight", () => {
     await startTurn(h);
     h.push(status("busy"), userMessage(), delta("p1", "partial"), abortedError());
     expect(h.state().aborted).toBe(true);
-    const held = holdAbort(h);
-    const aborting = h.state().abort();
-    const refused = new Error("abort refused");
-    held.request.reject(refused);
-    await expect(aborting).rejects.toBe(refused);
+    const held = await abortInFlight(h);
+    const refused = await held.refuse();
     expect(h.errors).toEqual([refused]);
     h.push(delta("p1", " tail")); // the next update shows what the reply is now
     expect(h.state()).toMatchObject({ aborted: true, status: "streaming" });
@@ -66,17 +81,13 @@ describe("reply store: while the abort request is in flight", () => {
     const h = harness();
     await startTurn(h);
     h.push(status("busy"), userMessage(), delta("p1", "first"));
-    const held = holdAbort(h);
-    const aborting = h.state().abort();
-    await eventually(() => expect(held.calls()).toBe(1));
+    const held = await abortInFlight(h);
     h.push(status("idle"));
     await eventually(() => expect(h.finished).toHaveLength(1));
     // Another tab's turn starts and the server reports it aborted (its own stop button).
     h.push(status("busy"), userMessage("msg_u2"), delta("p2", "second"), abortedError());
     expect(h.state()).toMatchObject({ aborted: true, status: "streaming" });
-    const refused = new Error("abort refused");
-    held.request.reject(refused);
-    await expect(aborting).rejects.toBe(refused);
+    await held.refuse();
     h.push(delta("p2", " tail"));
     expect(h.state()).toMatchObject({ aborted: true, status: "streaming" });
   });
@@ -85,15 +96,11 @@ describe("reply store: while the abort request is in flight", () => {
     const h = harness();
     await startTurn(h);
     h.push(status("busy"), userMessage(), delta("p1", "partial"));
-    const held = holdAbort(h);
-    const aborting = h.state().abort();
-    await eventually(() => expect(held.calls()).toBe(1));
+    const held = await abortInFlight(h);
     h.push(status("idle"));
     await eventually(() => expect(h.finished).toHaveLength(1));
     expect(h.finished[0]).toMatchObject({ aborted: true });
-    const refused = new Error("abort refused");
-    held.request.reject(refused);
-    await expect(aborting).rejects.toBe(refused);
+    await held.refuse();
     h.push(ev("session.idle")); // a late event: the next update shows the ended turn as it is
     expect(h.state()).toMatchObject({ aborted: true, status: "idle" });
   });
