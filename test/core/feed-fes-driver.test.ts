@@ -11,13 +11,10 @@ import { resolveConfig } from "../../src/core/config";
 import { ConnectionError, NotFoundError } from "../../src/core/errors";
 import { StreamEndedError } from "../../src/core/events/connection";
 import { fetchEventSourceDriver } from "../../src/core/events/fetch-event-source-driver";
-import { frame, makeRun, scriptedServer } from "../support/scripted-feed-fetch";
+import { frame, makeRun, scriptedServer, startConnected, startDriver } from "../support/scripted-feed-fetch";
 
 it("reads /event by default, and a clean end reconnects after the delay failed() returns", async () => {
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1);
-  const done = fetchEventSourceDriver(config, t.run);
+  const { server, t, done } = startDriver();
   await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
   expect(server.attempts[0]?.url).toBe("http://127.0.0.1:1/event");
   server.attempts[0]?.push(frame("server.connected") + frame("session.idle"));
@@ -34,10 +31,7 @@ it("reads /event by default, and a clean end reconnects after the delay failed()
 });
 
 it("a stream broken mid-way is a ConnectionError (with the network error as its cause) and a new attempt", async () => {
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1, "/global/event");
-  const done = fetchEventSourceDriver(config, t.run);
+  const { server, t, done } = startDriver({ route: "/global/event" });
   await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
   expect(server.attempts[0]?.url).toBe("http://127.0.0.1:1/global/event");
   const cause = new TypeError("network error");
@@ -52,10 +46,7 @@ it("a stream broken mid-way is a ConnectionError (with the network error as its 
 });
 
 it("a 204 or 205 answer is a clean end, not a broken response", async () => {
-  const server = scriptedServer((attempt) => (attempt <= 2 ? new Response(null, { status: attempt === 1 ? 204 : 205 }) : undefined));
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1);
-  const done = fetchEventSourceDriver(config, t.run);
+  const { server, t, done } = startDriver({ answer: (attempt) => (attempt <= 2 ? new Response(null, { status: attempt === 1 ? 204 : 205 }) : undefined) });
   await vi.waitFor(() => expect(server.attempts).toHaveLength(3));
   expect(t.failures.map((error) => error instanceof StreamEndedError)).toEqual([true, true]);
   t.controller.abort();
@@ -63,12 +54,13 @@ it("a 204 or 205 answer is a clean end, not a broken response", async () => {
 });
 
 it("a 404 rejects the driver with a NotFoundError when failed() says it is fatal", async () => {
-  const server = scriptedServer(() => new Response("nope", { status: 404 }));
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun((error) => {
-    throw error;
+  const { server, done } = startDriver({
+    answer: () => new Response("nope", { status: 404 }),
+    failed: (error) => {
+      throw error;
+    },
   });
-  await expect(fetchEventSourceDriver(config, t.run)).rejects.toBeInstanceOf(NotFoundError);
+  await expect(done).rejects.toBeInstanceOf(NotFoundError);
   expect(server.attempts).toHaveLength(1);
 });
 
@@ -93,10 +85,7 @@ it("leaves no listener per attempt on the run's signal", async () => {
 });
 
 it("a hidden page keeps its stream open", async () => {
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1);
-  const done = fetchEventSourceDriver(config, t.run);
+  const { server, t, done } = startDriver();
   await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
   Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
   Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
@@ -127,13 +116,7 @@ it("an already aborted run resolves at once without a request", async () => {
 });
 
 it("aborting the run after the DOM is gone (a torn-down test page) still closes the connection and resolves", async () => {
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1);
-  const done = fetchEventSourceDriver(config, t.run);
-  await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
-  server.attempts[0]?.push(frame("server.connected"));
-  await vi.waitFor(() => expect(t.events).toEqual(["server.connected"]));
+  const { server, t, done } = await startConnected();
   vi.stubGlobal("document", undefined);
   try {
     t.controller.abort();

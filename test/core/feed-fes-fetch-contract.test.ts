@@ -10,9 +10,7 @@
 import type * as FetchEventSource from "@microsoft/fetch-event-source";
 import { getEventListeners } from "node:events";
 import { afterEach, expect, it, vi } from "vitest";
-import { resolveConfig } from "../../src/core/config";
-import { fetchEventSourceDriver } from "../../src/core/events/fetch-event-source-driver";
-import { frame, makeRun, scriptedServer } from "../support/scripted-feed-fetch";
+import { frame, startDriver, type ScriptedAnswer } from "../support/scripted-feed-fetch";
 
 type LibraryOptions = Parameters<typeof FetchEventSource.fetchEventSource>[1];
 
@@ -29,11 +27,8 @@ afterEach(() => {
   library.options = [];
 });
 
-function start(answer?: Parameters<typeof scriptedServer>[0]) {
-  const server = scriptedServer(answer);
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1);
-  const done = fetchEventSourceDriver(config, t.run);
+function start(answer?: (attempt: number) => ScriptedAnswer) {
+  const { server, t, done } = startDriver({ answer });
   const options = library.options.at(-1) as LibraryOptions;
   const fetch = options.fetch as (input: string, init?: RequestInit) => Promise<Response>;
   return { server, t, done, fetch };

@@ -6,9 +6,7 @@
  */
 import { getEventListeners } from "node:events";
 import { afterEach, expect, it, vi } from "vitest";
-import { resolveConfig } from "../../src/core/config";
-import { fetchEventSourceDriver } from "../../src/core/events/fetch-event-source-driver";
-import { frame, makeRun, scriptedServer } from "../support/scripted-feed-fetch";
+import { startConnected, startDriver } from "../support/scripted-feed-fetch";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -20,10 +18,7 @@ const settleQueuedReactions = (): Promise<void> => new Promise((resolve) => setT
 
 it("aborting the run while it waits to retry makes no further attempt", async () => {
   vi.useFakeTimers(); // the library's retry timer is window.setTimeout (= the faked global)
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1_000);
-  const done = fetchEventSourceDriver(config, t.run);
+  const { server, t, done } = startDriver({ failed: () => 1_000 });
   await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
   server.attempts[0]?.end();
   await vi.waitFor(() => expect(t.failures).toHaveLength(1)); // the retry is now 1 s away
@@ -39,13 +34,7 @@ it.each([
   ["undefined", undefined],
   ["null", null],
 ])("aborting the run after `window` is gone (%s, the document left) still closes the connection and resolves", async (_label, gone) => {
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1);
-  const done = fetchEventSourceDriver(config, t.run);
-  await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
-  server.attempts[0]?.push(frame("server.connected"));
-  await vi.waitFor(() => expect(t.events).toEqual(["server.connected"]));
+  const { server, t, done } = await startConnected();
   // Had the library's dispose run, window.clearTimeout would throw inside the abort listener and
   // the driver would never settle: the race reports that error instead of waiting for the timeout.
   let onEscape: (error: unknown) => void = () => undefined;
@@ -62,13 +51,7 @@ it.each([
 });
 
 it("a stream that breaks after the DOM is gone ends quietly: no failure reported, no new attempt", async () => {
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1);
-  const done = fetchEventSourceDriver(config, t.run);
-  await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
-  server.attempts[0]?.push(frame("server.connected"));
-  await vi.waitFor(() => expect(t.events).toEqual(["server.connected"]));
+  const { server, t, done } = await startConnected();
   const during = getEventListeners(t.run.signal, "abort").length;
   vi.stubGlobal("document", undefined);
   server.attempts[0]?.fail(new TypeError("network error"));
@@ -84,10 +67,7 @@ it("a stream that breaks after the DOM is gone ends quietly: no failure reported
 
 it("a retry due after the run was aborted without a DOM sends no request", async () => {
   vi.useFakeTimers();
-  const server = scriptedServer();
-  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
-  const t = makeRun(() => 1_000);
-  const done = fetchEventSourceDriver(config, t.run);
+  const { server, t, done } = startDriver({ failed: () => 1_000 });
   await vi.waitFor(() => expect(server.attempts).toHaveLength(1));
   server.attempts[0]?.end();
   await vi.waitFor(() => expect(t.failures).toHaveLength(1)); // the library's retry timer is set

@@ -3,7 +3,10 @@
  * a stream the test drives (push, end, fail), unless `answer` returns a Response, an Error or a
  * promise of its own.
  */
+import { expect, vi } from "vitest";
+import { resolveConfig } from "../../src/core/config";
 import type { FeedRun } from "../../src/core/events/feed-driver";
+import { fetchEventSourceDriver } from "../../src/core/events/fetch-event-source-driver";
 import type { WireEvent } from "../../src/core/events/types";
 
 /** One SSE frame carrying an event of `type`. */
@@ -73,4 +76,37 @@ export function makeRun(failed: (error: unknown) => number, route?: FeedRun["rou
     },
   };
   return { run, controller, events, failures, attempting: () => attempting };
+}
+
+/** What {@link startDriver} runs: a scripted server's answers, the run's failure delay, its route. */
+export interface DriverScript {
+  readonly answer?: (attempt: number) => ScriptedAnswer;
+  /** The delay `failed` gives (default 1 ms), or throws. */
+  readonly failed?: (error: unknown) => number;
+  readonly route?: FeedRun["route"];
+}
+
+/**
+ * The browser feed driver running on a scripted server: the server, the recording run, and the
+ * driver's promise (settles when the run ends).
+ * @example const { server, t, done } = startDriver(); t.controller.abort(); await done;
+ */
+export function startDriver(script: DriverScript = {}) {
+  const server = scriptedServer(script.answer);
+  const config = resolveConfig({ baseUrl: "http://127.0.0.1:1", fetch: server.fetch });
+  const t = makeRun(script.failed ?? (() => 1), script.route);
+  const done = fetchEventSourceDriver(config, t.run);
+  return { server, t, done };
+}
+
+/**
+ * {@link startDriver}, then its first attempt delivers `server.connected` to the run.
+ * @example const { server, t } = await startConnected(); server.attempts[0]?.fail(new TypeError("x"));
+ */
+export async function startConnected() {
+  const started = startDriver();
+  await vi.waitFor(() => expect(started.server.attempts).toHaveLength(1));
+  started.server.attempts[0]?.push(frame("server.connected"));
+  await vi.waitFor(() => expect(started.t.events).toEqual(["server.connected"]));
+  return started;
 }
